@@ -1,0 +1,15 @@
+// The public entry of core/: the content model, parser, index, rules and message formatting.
+// Pure: no network, no environment, no writes. bot/, site/ and scripts/ import only this file.
+export * from './types.ts';
+export * from './schema/index.ts';
+export { LineIndex } from './line-index.ts';
+export { parseFile, parseMarkdown, decode, maxFileBytes, messageAt } from './parse.ts';
+export { buildIndex, updateIndex, indexEntryOf, type ContentIndex, type IndexEntry } from './content-index.ts';
+export { checkFiles, checkParsed, sortMessages, type CheckOptions } from './check.ts';
+export { rules, rulesById, ruleDocsPath } from './rules/index.ts';
+export type { Rule, RuleContext, Report } from './rule.ts';
+export { createSpeller, type Speller } from './spelling.ts';
+export { formatMessage, formatSummary, formatHuman, formatJson, formatGithub, countMessages } from './format.ts';
+export { applyFixes } from './fix.ts';
+export { recordPath, headingId, sectionPaths } from './urls.ts';
+export { readContentFiles, readSourceFiles, readProjectWords, parseWordList, projectWordsFile } from './files.ts';

@@ -1,0 +1,239 @@
+// Parses a content file once: decoding, front matter (YAML with positions) and markdown body.
+// Never throws on content: every problem becomes a positioned message.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Root } from 'mdast';
+import { LineIndex } from './line-index.ts';
+import { typeOfPath } from './schema/index.ts';
+import type { Message, ParsedFile, Severity, SourceFile, ValueRange } from './types.ts';
+
+/** Files larger than this are not parsed: content records are a few kilobytes. */
+export const maxFileBytes = 1_000_000;
+
+/** Keys that could pollute prototypes when data is copied around; never accepted. */
+export const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Parses markdown (with optional front matter) to mdast, as every part of the project does. */
+export function parseMarkdown(text: string): Root {
+  return markdown.parse(text) as Root;
+}
+
+/** Builds a message at offsets of a file. */
+export function messageAt(
+  file: { path: string; lines: LineIndex },
+  ruleId: string,
+  severity: Severity,
+  start: number,
+  end: number,
+  reason: string,
+  extra: Partial<Message> = {},
+): Message {
+  const a = file.lines.place(start);
+  const b = file.lines.place(Math.max(start, end));
+  return {
+    ruleId,
+    severity,
+    file: file.path,
+    line: a.line,
+    column: a.column,
+    endLine: b.line,
+    endColumn: b.column,
+    reason,
+    ...extra,
+  };
+}
+
+/** Decodes bytes as strict UTF-8; returns a reason when they are not text. */
+export function decode(content: string | Uint8Array): { text: string } | { reason: string; offset: number } {
+  if (typeof content === 'string') {
+    const nul = content.indexOf('\0');
+    if (nul >= 0) return { reason: 'Unexpected binary file (it contains a NUL character), expected UTF-8 text', offset: nul };
+    return { text: content };
+  }
+  if (content.byteLength > maxFileBytes) {
+    return { reason: `Unexpected file of ${content.byteLength} bytes, expected at most ${maxFileBytes} bytes`, offset: 0 };
+  }
+  const nul = content.indexOf(0);
+  if (nul >= 0) return { reason: 'Unexpected binary file (it contains a NUL byte), expected UTF-8 text', offset: 0 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content) };
+  } catch {
+    // Find the first bad byte so the message can point at it.
+    let good = 0;
+    for (let i = 1; i <= content.byteLength; i++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content.subarray(0, i));
+        good = i;
+      } catch {
+        if (i - good > 4) break;
+      }
+    }
+    const before = new TextDecoder().decode(content.subarray(0, good));
+    return { reason: 'Unexpected bytes that are not valid UTF-8, expected UTF-8 text (save the file as UTF-8)', offset: before.length };
+  }
+}
+
+function emptyFile(path: string, text: string): ParsedFile {
+  const slug = (path.split('/').pop() ?? '').replace(/\.[^.]*$/, '');
+  return {
+    path,
+    type: typeOfPath(path),
+    slug,
+    text,
+    lines: new LineIndex(text),
+    yamlStart: 0,
+    ranges: new Map(),
+    bodyStart: 0,
+    problems: [],
+  };
+}
+
+/** Parses one content file. The result always exists; problems are in `problems`. */
+export function parseFile(source: SourceFile): ParsedFile {
+  const decoded = source.unreadable ? { reason: source.unreadable, offset: 0 } : decode(source.content);
+  if (!('text' in decoded)) {
+    const file = emptyFile(source.path, '');
+    file.problems.push(messageAt(file, 'file-encoding', 'error', 0, 0, decoded.reason));
+    return file;
+  }
+  let text = decoded.text;
+  if (text.length > maxFileBytes) {
+    const file = emptyFile(source.path, '');
+    file.problems.push(
+      messageAt(file, 'file-encoding', 'error', 0, 0, `Unexpected file of ${text.length} characters, expected at most ${maxFileBytes}`),
+    );
+    return file;
+  }
+  // A byte-order mark is invisible in editors; drop it for parsing and report it (fixable).
+  const hadBom = text.charCodeAt(0) === 0xfeff;
+  if (hadBom) text = text.slice(1);
+  const file = emptyFile(source.path, text);
+  if (hadBom) {
+    file.problems.push(
+      // The parsed text already lacks the mark, so writing it back is the fix.
+      messageAt(file, 'byte-order-mark', 'warning', 0, 0, 'Unexpected byte-order mark at the start of the file, expected plain UTF-8', {
+        fix: [{ start: 0, end: 0, text: '' }],
+      }),
+    );
+  }
+
+  const tree = parseMarkdown(text);
+  file.tree = tree;
+  const first = tree.children[0];
+  if (first?.type !== 'yaml' || first.position?.start.offset !== 0) {
+    file.problems.push(
+      messageAt(file, 'front-matter', 'error', 0, 0, 'Missing front matter, expected the file to start with a line `---`, the fields, and a closing `---`'),
+    );
+    return file;
+  }
+  const startOffset = first.position!.start.offset!;
+  const endOffset = first.position!.end.offset!;
+  file.yamlStart = text.indexOf('\n', startOffset) + 1;
+  file.bodyStart = endOffset;
+  const yamlText = first.value;
+  parseFrontMatter(file, yamlText);
+  return file;
+}
+
+/** Parses the YAML between the `---` lines, recording every value's position. */
+function parseFrontMatter(file: ParsedFile, yamlText: string): void {
+  const base = file.yamlStart;
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+  } catch (error) {
+    // The yaml library documents no throws for parseDocument; keep the promise of no crash anyway.
+    file.problems.push(messageAt(file, 'yaml-syntax', 'error', base, base, `Unexpected YAML: ${String(error)}`));
+    return;
+  }
+  file.yaml = doc;
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    file.problems.push(messageAt(file, 'yaml-syntax', 'error', base + start, base + end, yamlReason(error.code, error.message)));
+  }
+  if (doc.errors.length > 0) return;
+  const ranges = file.ranges;
+  const walk = (node: unknown, path: string, depth: number): unknown => {
+    if (depth > 20) return null;
+    if (isAlias(node)) {
+      // Aliases can expand exponentially (alias bombs) and content never needs them.
+      const r = node.range ?? [0, 0];
+      file.problems.push(
+        messageAt(file, 'yaml-syntax', 'error', base + r[0], base + r[1], `Unexpected YAML alias "*${node.source}", expected the value written out`),
+      );
+      return null;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const keyRange = keyNode?.range ?? node.range ?? [0, 0, 0];
+        if (forbiddenKeys.has(key)) {
+          file.problems.push(
+            messageAt(file, 'forbidden-key', 'error', base + keyRange[0], base + keyRange[1], `Unexpected key "${key}", expected a field of the content model`),
+          );
+          continue;
+        }
+        const childPath = path ? `${path}.${key}` : key;
+        const valueNode = pair.value as YamlNode | null;
+        const valueRange = valueNode?.range ?? [keyRange[1], keyRange[1]];
+        ranges.set(childPath, { key: [base + keyRange[0], base + keyRange[1]], value: [base + valueRange[0], base + valueRange[1]] });
+        out[key] = walk(valueNode, childPath, depth + 1);
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        const childPath = `${path}.${i}`;
+        const r = (item as YamlNode | null)?.range ?? node.range ?? [0, 0];
+        ranges.set(childPath, { value: [base + r[0], base + r[1]] });
+        return walk(item, childPath, depth + 1);
+      });
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      if (typeof v === 'bigint') return Number(v);
+      return v;
+    }
+    return null;
+  };
+  const root = doc.contents;
+  if (root === null || root === undefined) {
+    file.data = {};
+    return;
+  }
+  if (!isMap(root)) {
+    const r = (root as YamlNode).range ?? [0, 0];
+    file.problems.push(
+      messageAt(file, 'yaml-syntax', 'error', base + r[0], base + r[1], 'Unexpected front matter that is not a list of `key: value` lines, expected fields such as `name: ...`'),
+    );
+    return;
+  }
+  file.data = walk(root, '', 0) as Record<string, unknown>;
+}
+
+/** A contributor-friendly reason for a YAML error code. */
+function yamlReason(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Unexpected duplicate key, expected each key once (merge the two entries)';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `Unexpected YAML: ${first} (a value containing ": " must be put in double quotes)`;
+    case 'TAB_AS_INDENT':
+      return 'Unexpected tab used for indentation, expected spaces';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return `Unexpected YAML: ${first} (check the indentation and the "- " of list items)`;
+    default:
+      return `Unexpected YAML: ${first}`;
+  }
+}

@@ -1,0 +1,4 @@
+// forbidden-key: found while parsing (core/parse.ts).
+import { parseProblemRule } from '../rule.ts';
+
+export default parseProblemRule('forbidden-key', 'error', 'Keys such as __proto__, constructor and prototype are never accepted.');

@@ -1,0 +1,39 @@
+// unknown-key: every front-matter key must exist in the schema; suggests the nearest valid key.
+import { defineRule } from '../rule.ts';
+import { allowedKeys, schemaIssues, spanOf } from './schema-issues.ts';
+import { nearest, normaliseKey } from '../text.ts';
+
+export default defineRule({
+  id: 'unknown-key',
+  severity: 'error',
+  description: 'Front-matter keys must be fields of the content model (misspelt keys are named with the nearest valid key).',
+  fixable: true,
+  check({ file, report }) {
+    for (const issue of schemaIssues(file)) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      const valid = allowedKeys(file, issue.path);
+      for (const key of issue.keys) {
+        const [start, end] = spanOf(file, [...issue.path, key], 'key');
+        const best = nearest(key, valid);
+        if (best) {
+          // Only a difference of case, spaces or hyphens is a safe mechanical fix.
+          const safe = normaliseKey(best) === normaliseKey(key) && !valid.includes(key);
+          report({
+            start,
+            end,
+            reason: `Unexpected key "${key}", expected "${best}"`,
+            expected: [best],
+            fix: safe ? [{ start, end, text: best }] : undefined,
+          });
+        } else {
+          report({
+            start,
+            end,
+            reason: `Unexpected key "${key}", expected one of ${valid.map((k) => `"${k}"`).join(', ')}`,
+            expected: valid,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,81 @@
+// `npm run check [-- files…] [--format human|json|github] [--fix]`: validates content/.
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import {
+  applyFixes,
+  buildIndex,
+  checkParsed,
+  createSpeller,
+  formatGithub,
+  formatHuman,
+  formatJson,
+  parseFile,
+  readContentFiles,
+  readProjectWords,
+  readSourceFiles,
+  projectWordsFile,
+  sortMessages,
+  type Message,
+} from '#core';
+
+const usage = `Usage: npm run check -- [files…] [--format human|json|github] [--fix]
+Validates the content files (all of content/ by default) against the content model.`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'human' }, fix: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'human' && format !== 'json' && format !== 'github') {
+    console.error(`Unexpected --format "${format}", expected "human", "json" or "github"`);
+    return 2;
+  }
+  const root = process.cwd();
+  const all = await readContentFiles(root);
+  // Named files are checked against the index of all content, updated with their current text.
+  const named = positionals.length ? await readSourceFiles(root, positionals).catch((e: NodeJS.ErrnoException) => e) : undefined;
+  if (named instanceof Error) {
+    console.error(`Cannot read ${named.path ?? 'a file'}: ${named.code ?? named.message}`);
+    return 2;
+  }
+  const index = buildIndex(all);
+  const targets = (named ?? all).filter((f) => f.path.endsWith('.md'));
+  const speller = await createSpeller(await readProjectWords(root));
+  const messages: Message[] = [];
+  let fixed = 0;
+  for (const source of targets) {
+    let file = parseFile(source);
+    let found = checkParsed(file, index, { speller });
+    if (values.fix && found.some((m) => m.fix)) {
+      const result = applyFixes(file.text, found);
+      if (result.text !== file.text) {
+        await writeFile(source.path, result.text);
+        fixed += result.applied;
+        file = parseFile({ path: source.path, content: await readFile(source.path) });
+        found = checkParsed(file, index, { speller });
+      }
+    }
+    messages.push(...found);
+  }
+  sortMessages(messages);
+  const print = format === 'json' ? formatJson : format === 'github' ? formatGithub : formatHuman;
+  console.log(print(messages, targets.length));
+  if (values.fix && format === 'human') console.log(`${fixed} fix${fixed === 1 ? '' : 'es'} applied; words can be added to ${projectWordsFile}`);
+  return messages.some((m) => m.severity === 'error') ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Only a bug in the checker itself gets here: say so plainly, without a stack trace.
+    console.error(`check failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);
