@@ -59,6 +59,7 @@ describe('project workflows', async () => {
     expect(check).toBeGreaterThan(-1);
     expect(build).toBeGreaterThan(check);
     expect(steps[build].env?.PATH_PREFIX).toBe('${{ steps.pages.outputs.base_path }}/');
+    expect(steps[build].env?.SITE_URL).toBe('${{ steps.pages.outputs.base_url }}/');
     expect(steps.at(-1)?.uses).toMatch(/^actions\/upload-pages-artifact@/);
     expect(pages.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
     expect(pages.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
