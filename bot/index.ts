@@ -1,0 +1,52 @@
+// The Probot application function: registers every feature's handlers, isolated from each
+// other so one failing handler (or one that fails to register) never stops the others.
+// Probot's `run`, `createNodeMiddleware` and `Server#load` all accept the default export.
+import type { ApplicationFunction, Probot } from 'probot';
+import type { BotEnv, Feature } from './feature.ts';
+
+/** The features the app runs, in registration order. Add a feature here. */
+export const features: Feature[] = [];
+
+/** Builds the application function from features (tests pass their own list or clock). */
+export function createApp(options: { features?: Feature[]; now?: () => Date } = {}): ApplicationFunction {
+  return (app) => {
+    const env: BotEnv = { now: options.now ?? (() => new Date()), cache: new Map() };
+    for (const feature of options.features ?? features) {
+      try {
+        feature.register(isolated(app, feature.name), env);
+      } catch (error) {
+        // A feature that cannot register is reported and skipped; the others still run.
+        app.log.error({ err: error, feature: feature.name }, `Feature "${feature.name}" could not register`);
+      }
+    }
+  };
+}
+
+/**
+ * The app as one feature sees it: its handlers are logged with the feature's name when they
+ * fail. @octokit/webhooks runs every handler of an event independently, so a failure here never
+ * stops another feature's handler; it is re-thrown so the delivery is marked failed on GitHub.
+ */
+function isolated(app: Probot, feature: string): Probot {
+  const on = ((events: Parameters<Probot['on']>[0], handler: (context: never) => Promise<void>) =>
+    app.on(events, async (context) => {
+      try {
+        await handler(context as never);
+      } catch (error) {
+        context.log.error({ err: error, feature, event: context.name, delivery: context.id }, `Feature "${feature}" failed on ${context.name}`);
+        throw error;
+      }
+    })) as Probot['on'];
+  return new Proxy(app, {
+    get(target, property) {
+      if (property === 'on') return on;
+      const value = Reflect.get(target, property, target) as unknown;
+      // Probot keeps its state in private fields: methods must run on the real instance.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The LER Ecosystem Map GitHub App. */
+const app: ApplicationFunction = createApp();
+export default app;
