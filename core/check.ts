@@ -3,6 +3,7 @@ import type { ContentIndex } from './content-index.ts';
 import { messageAt, parseFile } from './parse.ts';
 import type { Rule } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
+import { contentRoot, contentTypes, iconFolder } from './schema/index.ts';
 import type { Speller } from './spelling.ts';
 import type { Message, ParsedFile, Severity, SourceFile } from './types.ts';
 
@@ -46,10 +47,34 @@ export function checkParsed(file: ParsedFile, index: ContentIndex, options: Chec
   return sortMessages(messages);
 }
 
+/** Rules that apply to any file in a record or icon folder, by its name alone. */
+const nameRules = new Set(['file-name']);
+const recordFolders = new Set(Object.values(contentTypes).map((t) => `${contentRoot}/${t.folder}`));
+
+/**
+ * How much of a file the check reads: markdown under content/ fully; other files in record or
+ * icon folders only by name (a stray `.markdown` or `Logo.SVG`); anything else not at all.
+ */
+export function checkScope(path: string): 'full' | 'name' | undefined {
+  if (!path.startsWith(`${contentRoot}/`)) return undefined;
+  if (path.endsWith('.md')) return 'full';
+  const folder = path.slice(0, path.lastIndexOf('/'));
+  return recordFolders.has(folder) || folder === iconFolder ? 'name' : undefined;
+}
+
+/** Parses and checks one file in its scope (see checkScope); files out of scope get no messages. */
+export function checkSource(source: SourceFile, index: ContentIndex, options: CheckOptions = {}): Message[] {
+  const scope = checkScope(source.path) ?? (source.path.endsWith('.md') ? 'full' : undefined);
+  if (!scope) return [];
+  const file = parseFile(source);
+  if (scope === 'full') return checkParsed(file, index, options);
+  return checkParsed(file, index, { ...options, rules: (options.rules ?? allRules).filter((r) => nameRules.has(r.id)) });
+}
+
 /** Parses and checks files against an index (which should already include them). */
 export function checkFiles(files: Iterable<SourceFile>, index: ContentIndex, options: CheckOptions = {}): Message[] {
   const out: Message[] = [];
-  for (const source of files) out.push(...checkParsed(parseFile(source), index, options));
+  for (const source of files) out.push(...checkSource(source, index, options));
   return sortMessages(out);
 }
 

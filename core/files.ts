@@ -4,6 +4,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { maxFileBytes } from './parse.ts';
 import type { SourceFile } from './types.ts';
+import { projectWordsFile } from './spelling.ts';
 
 /** Every file under `<root>/content` as raw bytes, with repository-relative paths, sorted. */
 export async function readContentFiles(root: string, folder = 'content'): Promise<SourceFile[]> {
@@ -33,18 +34,21 @@ export async function readContentFiles(root: string, folder = 'content'): Promis
   return out;
 }
 
-/** Reads named files (repository-relative or absolute) as raw bytes. */
+/** Reads named files (repository-relative or absolute) as raw bytes; links and huge files are reported, not read. */
 export async function readSourceFiles(root: string, paths: readonly string[]): Promise<SourceFile[]> {
   return Promise.all(
-    paths.map(async (p) => {
+    paths.map(async (p): Promise<SourceFile> => {
       const path = relative(root, join(root, p)).split(sep).join('/');
-      return { path, content: await readFile(join(root, path)) };
+      const full = join(root, path);
+      const stat = await lstat(full);
+      if (stat.isSymbolicLink()) return { path, content: '', unreadable: 'Unexpected symbolic link, expected a regular file (links are never followed)' };
+      if (stat.size > maxFileBytes) return { path, content: '', unreadable: `Unexpected file of ${stat.size} bytes, expected at most ${maxFileBytes} bytes` };
+      return { path, content: await readFile(full) };
     }),
   );
 }
 
-/** The project word list file: words the English dictionary lacks, one per line. */
-export const projectWordsFile = 'content/.words.txt';
+export { projectWordsFile };
 
 /** Parses a word list: one word per line, `#` starts a comment line. */
 export function parseWordList(text: string): string[] {

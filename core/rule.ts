@@ -27,6 +27,8 @@ export interface Rule {
   severity: Severity;
   /** One line for the docs: what the rule wants. */
   description: string;
+  /** One line for the docs: how a contributor fixes what the rule reports. */
+  help: string;
   /** True when the rule offers safe fixes. */
   fixable?: boolean;
   check(context: RuleContext): void;
@@ -38,11 +40,12 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /** A rule for problems found while parsing (core/parse.ts): it gives them an id, severity and doc. */
-export function parseProblemRule(id: string, severity: Severity, description: string, fixable = false): Rule {
+export function parseProblemRule(id: string, severity: Severity, description: string, help: string, fixable = false): Rule {
   return defineRule({
     id,
     severity,
     description,
+    help,
     fixable,
     check({ file, report }) {
       for (const p of file.problems) {

@@ -1,6 +1,9 @@
 // Spell checking against an English dictionary plus the project's word list.
 import nspell from 'nspell';
 
+/** The project word list file: words the English dictionary lacks, one per line. */
+export const projectWordsFile = 'content/.words.txt';
+
 export interface Speller {
   /** True when the word is spelt correctly (or is on the project word list). */
   correct(word: string): boolean;
@@ -24,6 +27,8 @@ export async function createSpeller(projectWords: Iterable<string> = []): Promis
     }
   }
   const cache = new Map<string, boolean>();
+  // Suggestions are slow (milliseconds each); a misspelling repeated across files is looked up once.
+  const suggestions = new Map<string, string[]>();
   return {
     correct(word) {
       let ok = cache.get(word);
@@ -34,7 +39,12 @@ export async function createSpeller(projectWords: Iterable<string> = []): Promis
       return ok;
     },
     suggest(word) {
-      return spell.suggest(word).slice(0, 3);
+      let found = suggestions.get(word);
+      if (!found) {
+        found = spell.suggest(word).slice(0, 3);
+        suggestions.set(word, found);
+      }
+      return found;
     },
   };
 }

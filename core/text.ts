@@ -44,3 +44,20 @@ export function listValues(values: readonly string[]): string {
   const q = values.map((v) => `"${v}"`);
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
 }
+
+/**
+ * The first key that comes after a key it should precede in `order` (keys not in `order` are
+ * ignored), with the key it follows; undefined when the known keys are in order.
+ */
+export function firstOutOfOrder(keys: readonly string[], order: readonly string[]): { at: number; after: string } | undefined {
+  let maxRank = -1;
+  let maxKey = '';
+  for (let i = 0; i < keys.length; i++) {
+    const rank = order.indexOf(keys[i]!);
+    if (rank < 0) continue;
+    if (rank < maxRank) return { at: i, after: maxKey };
+    maxRank = rank;
+    maxKey = keys[i]!;
+  }
+  return undefined;
+}

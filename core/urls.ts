@@ -45,3 +45,26 @@ export function headingId(text: string): string {
     .trim()
     .replace(/\s+/g, '-');
 }
+
+/** A URL folded for comparison: host case, scheme, "www.", trailing slash and fragment ignored. */
+export function normaliseUrl(value: string): string {
+  const trimmed = value.trim();
+  try {
+    const url = new URL(trimmed);
+    const host = url.hostname.toLowerCase().replace(/^www\./, '');
+    return `${host}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+  } catch {
+    return trimmed.toLowerCase();
+  }
+}
+
+/** Resolves a relative link against the repository path of the file it is written in. */
+export function resolveRelative(fromFile: string, link: string): string {
+  const parts = fromFile.split('/').slice(0, -1);
+  for (const part of link.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'allowed-value',
   severity: 'error',
   description: 'Fields with a fixed list of values (topic, kind, role) must use one of them.',
+  help: 'Use one of the values listed in the message, spelt exactly as shown.',
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
       if (issue.code === 'invalid_value') {

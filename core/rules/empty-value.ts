@@ -6,6 +6,7 @@ export default defineRule({
   id: 'empty-value',
   severity: 'error',
   description: 'Fields must not be empty: write the value after the colon, or remove an optional key.',
+  help: 'Write the value after the colon (or the list items below the key), or delete an optional key.',
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
       const isNull = issue.code === 'invalid_type' && issue.input === null;

@@ -15,6 +15,7 @@ export default defineRule({
   id: 'missing-body',
   severity: 'error',
   description: 'Definitions and descriptions are written as markdown after the closing --- line.',
+  help: 'Write the text as markdown after the closing `---` line.',
   check({ file, report }) {
     if (!file.type || !file.tree || !file.data) return;
     if (contentTypes[file.type].body !== 'required') return;

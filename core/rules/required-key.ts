@@ -6,6 +6,7 @@ export default defineRule({
   id: 'required-key',
   severity: 'error',
   description: 'Required fields must be present (the message names the missing key).',
+  help: "Add the missing key with its value; docs/content-model.md shows every type's fields.",
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
       if (issue.code !== 'invalid_type' || issue.input !== undefined) continue;

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'too-few-items',
   severity: 'error',
   description: 'Lists must have enough items (e.g. two business-case and two social-case value propositions).',
+  help: 'Add items to the list until it has as many as the message asks for.',
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
       if (issue.code === 'too_small' && issue.origin === 'array' && Array.isArray(issue.input) && issue.input.length > 0) {

@@ -31,6 +31,7 @@ export default defineRule({
   id: 'unresolved-reference',
   severity: 'error',
   description: 'References (action areas, stakeholders, glossary terms, icons) must name records that exist.',
+  help: 'Use the slug (the file name without .md) of a record that exists, or add that record first.',
   check(context) {
     const { file, report } = context;
     if (!file.type || !file.data) return;

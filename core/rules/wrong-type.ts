@@ -6,14 +6,17 @@ export default defineRule({
   id: 'wrong-type',
   severity: 'error',
   description: 'Values must have the expected kind: text, a list of "- " items, a mapping, or a number.',
+  help: 'Write the kind of value the message asks for; put text containing ": " in double quotes.',
   fixable: true,
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
       if (issue.code !== 'invalid_type' || issue.input === undefined || issue.input === null) continue;
-      const [start, end] = spanOf(file, issue.path);
+      const [start, spanEnd] = spanOf(file, issue.path);
       const got = kindOf(issue.input);
       const name = fieldName(issue.path);
-      const source = file.text.slice(start, end);
+      // Block values end after their line break; the message and fix cover the value only.
+      const source = file.text.slice(start, spanEnd).replace(/\s+$/, '');
+      const end = start + source.length;
       // The unquoted ": " trap: `Colleges: universities` is read as a mapping, not as text.
       if (issue.expected === 'string' && got.startsWith('mapping') && !source.includes('\n')) {
         report({

@@ -217,3 +217,46 @@ export function jsonSchemaOf(type: ContentTypeName): Record<string, unknown> {
     ...schema,
   };
 }
+
+/** What a front-matter string holds: prose to lint, a URL, or a reference (slug or file name). */
+export type FieldKind = 'prose' | 'url' | 'reference';
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (let i = 0; i < 5; i++) {
+    const def = (s as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
+    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) s = def.innerType;
+    else break;
+  }
+  return s;
+}
+
+/** The schema of the value at a path of a type's front matter, when the schema defines one. */
+export function schemaAt(type: ContentTypeName, path: readonly (string | number)[]): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = contentTypes[type].schema;
+  for (const p of path) {
+    if (!schema) return undefined;
+    const def: Record<string, unknown> = (unwrap(schema) as unknown as { def: Record<string, unknown> }).def;
+    if (def.type === 'object') schema = (def.shape as Record<string, z.ZodType>)[String(p)];
+    else if (def.type === 'array') schema = def.element as z.ZodType;
+    else if (def.type === 'record') schema = def.valueType as z.ZodType;
+    else return undefined;
+  }
+  return schema && unwrap(schema);
+}
+
+/** Whether a value path matches a reference path (`*` any key or index; `*key` never matches a value). */
+function matchesReference(refPath: string, path: readonly (string | number)[]): boolean {
+  const parts = refPath.split('.');
+  if (parts.length !== path.length) return false;
+  return parts.every((part, i) => part === '*' || part === String(path[i]));
+}
+
+/** The kind of the string at a path of a type's front matter (prose when the schema does not say). */
+export function fieldKindOf(type: ContentTypeName | undefined, path: readonly (string | number)[]): FieldKind {
+  if (!type) return 'prose';
+  if ((contentTypes[type].references as readonly Reference[]).some((r) => matchesReference(r.path, path))) return 'reference';
+  const schema = schemaAt(type, path);
+  if (schema && z.globalRegistry.get(schema)?.format === 'uri') return 'url';
+  return 'prose';
+}

@@ -1,0 +1,56 @@
+// duplicate-slug: two files of a type must not differ only by case or punctuation (they would
+// collide on case-insensitive disks and in URLs), and pages must not take a section's address.
+import type { ContentIndex } from '../content-index.ts';
+import { defineRule } from '../rule.ts';
+import { sectionPaths } from '../urls.ts';
+
+const reservedPageSlugs = new Set(Object.values(sectionPaths).map((p) => p.replace(/\//g, '')).filter(Boolean));
+
+function foldSlug(slug: string): string {
+  return slug.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const cache = new WeakMap<ContentIndex, Map<string, string[]>>();
+
+/** The paths (in path order) of each type and folded slug. */
+function pathsBySlug(index: ContentIndex): Map<string, string[]> {
+  let found = cache.get(index);
+  if (!found) {
+    found = new Map();
+    const sorted = [...index.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const e of sorted) {
+      const key = `${e.type}:${foldSlug(e.slug)}`;
+      const list = found.get(key);
+      if (list) list.push(e.path);
+      else found.set(key, [e.path]);
+    }
+    cache.set(index, found);
+  }
+  return found;
+}
+
+export default defineRule({
+  id: 'duplicate-slug',
+  severity: 'error',
+  description: 'File names (slugs) are unique within a folder even ignoring case and punctuation; pages do not use a section name.',
+  help: 'Rename or merge one of the two files; the message names the other one.',
+  check({ file, index, report }) {
+    if (!file.type) return;
+    if (file.type === 'page' && reservedPageSlugs.has(file.slug)) {
+      report({
+        start: 0,
+        end: 0,
+        reason: `Unexpected page slug "${file.slug}", expected a name that is not a section of the site (${[...reservedPageSlugs].join(', ')})`,
+      });
+    }
+    const other = pathsBySlug(index).get(`${file.type}:${foldSlug(file.slug)}`)?.find((p) => p !== file.path);
+    if (other) {
+      report({
+        start: 0,
+        end: 0,
+        reason: `Unexpected slug "${file.slug}", expected one that differs from ${other} by more than case or punctuation`,
+        cause: { file: other, line: 1, column: 1, reason: 'also defined here' },
+      });
+    }
+  },
+});

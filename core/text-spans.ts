@@ -1,0 +1,175 @@
+// The prose of a file as exact source spans: front-matter prose values and markdown text, one
+// line each, with everything that is not prose (markup, code, URLs, quotes, escapes) masked.
+// Text rules match on span.text and report at span.start + index, so places and fixes are exact.
+import type { Nodes, Parent, Root } from 'mdast';
+import { Scalar } from 'yaml';
+import { fieldStrings } from './field-strings.ts';
+import type { ParsedFile } from './types.ts';
+
+/** Stands in for every masked character: never a letter, digit, space or punctuation. */
+export const maskChar = '\u0001';
+
+/** One line of prose in the file. `text` has the length of the source between start and end. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  /** The source characters, with non-prose characters replaced by `maskChar`. */
+  text: string;
+  /** Where the prose lives: a front-matter value (its dotted path) or the markdown body. */
+  in: 'field' | 'body';
+  field?: string;
+}
+
+// URLs, e-mail addresses and bare domains inside prose are not words.
+const urlPattern = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s\u0001<>"')\]]*[^\s\u0001<>"').,;:!?\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+/** Containers whose children are phrasing content (text, emphasis, links). */
+const phrasingContainers = new Set(['paragraph', 'heading', 'tableCell']);
+/** Nodes that hold no prose (code, raw HTML, front matter, link definitions). */
+const skipped = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'image', 'imageReference', 'math', 'inlineMath']);
+
+const cache = new WeakMap<ParsedFile, TextSpan[]>();
+
+/** Every line of prose in a file (front matter first, then body), cached per parsed file. */
+export function textSpans(file: ParsedFile): readonly TextSpan[] {
+  let spans = cache.get(file);
+  if (!spans) {
+    spans = [...fieldSpans(file), ...bodySpans(file)];
+    cache.set(file, spans);
+  }
+  return spans;
+}
+
+/** Replaces the characters of `text` between offsets with the mask, keeping line breaks. */
+function maskRange(chars: string[], from: number, to: number): void {
+  for (let i = Math.max(0, from); i < Math.min(to, chars.length); i++) if (chars[i] !== '\n') chars[i] = maskChar;
+}
+
+/** Cuts a masked region into one span per line, leaving out lines with no letters or digits. */
+function splitLines(start: number, chars: string[], out: TextSpan[], where: Omit<TextSpan, 'start' | 'end' | 'text'>, maskContinuation: RegExp): void {
+  let text = chars.join('');
+  text = text.replace(urlPattern, (m) => maskChar.repeat(m.length));
+  let lineStart = 0;
+  let first = true;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let line = text.slice(lineStart, lineEnd);
+    if (line.endsWith('\r')) line = `${line.slice(0, -1)}${maskChar}`;
+    if (!first) {
+      const lead = maskContinuation.exec(line)?.[0].length ?? 0;
+      if (lead) line = maskChar.repeat(lead) + line.slice(lead);
+    }
+    if (/[\p{L}\p{N}]/u.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, ...where });
+    first = false;
+    lineStart = lineEnd + 1;
+  }
+}
+
+function fieldSpans(file: ParsedFile): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const field of fieldStrings(file)) {
+    if (field.kind !== 'prose') continue;
+    const source = file.text.slice(field.innerStart, field.innerEnd);
+    const chars = [...source.split('')];
+    const block = field.style === Scalar.BLOCK_LITERAL || field.style === Scalar.BLOCK_FOLDED;
+    if (block) {
+      // The `|` or `>` header line is syntax, not text.
+      const nl = source.indexOf('\n');
+      maskRange(chars, 0, nl < 0 ? source.length : nl);
+    }
+    if (field.style === Scalar.QUOTE_DOUBLE) {
+      for (const m of source.matchAll(/\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^\n])?/g)) maskRange(chars, m.index, m.index + m[0].length);
+    }
+    if (field.style === Scalar.QUOTE_SINGLE) {
+      // '' is an escaped single quote: hide the escaping one.
+      for (const m of source.matchAll(/''/g)) maskRange(chars, m.index, m.index + 1);
+    }
+    splitLines(field.innerStart, chars, out, { in: 'field', field: field.path.join('.') }, /^[ \t]+/);
+  }
+  return out;
+}
+
+/** True for links written as a bare URL (autolinks), whose text is the URL itself. */
+function isAutolink(node: Nodes): boolean {
+  if (node.type !== 'link' || node.children.length !== 1) return false;
+  const child = node.children[0]!;
+  if (child.type !== 'text') return false;
+  const v = child.value;
+  return node.url === v || node.url === `mailto:${v}` || node.url === `http://${v}` || node.url === `https://${v}`;
+}
+
+function bodySpans(file: ParsedFile): TextSpan[] {
+  const out: TextSpan[] = [];
+  const tree = file.tree as Root | undefined;
+  if (!tree) return out;
+  const text = file.text;
+  const container = (node: Parent): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const chars = new Array<string>(end - start);
+    for (let i = start; i < end; i++) chars[i - start] = text.charCodeAt(i) === 10 ? '\n' : maskChar;
+    // Unmask the characters of text nodes (inside emphasis and link text too).
+    const unmask = (n: Nodes): void => {
+      if (n.type === 'text') {
+        const s = n.position?.start.offset;
+        const e = n.position?.end.offset;
+        if (s === undefined || e === undefined) return;
+        for (let i = s; i < e; i++) chars[i - start] = text[i]!;
+      } else if ('children' in n && !skipped.has(n.type) && !isAutolink(n)) {
+        for (const c of n.children as Nodes[]) unmask(c);
+      }
+    };
+    for (const c of node.children as Nodes[]) unmask(c);
+    // Continuation lines start with indentation or blockquote markers that belong to containers.
+    splitLines(start, chars, out, { in: 'body' }, /^[ \t>]+/);
+  };
+  const walk = (node: Nodes): void => {
+    if (skipped.has(node.type)) return;
+    if (phrasingContainers.has(node.type)) return container(node as Parent);
+    if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
+  };
+  walk(tree);
+  return out;
+}
+
+/** A word in a span: its characters and offset in span.text. */
+export interface Word {
+  word: string;
+  index: number;
+}
+
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
+
+/**
+ * The words of a span's text: runs of letters and digits with inner apostrophes, possessive
+ * endings removed. Hyphens and slashes split words.
+ */
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(wordPattern)) {
+    let word = m[0];
+    word = word.replace(/['’]+$/, '').replace(/['’][sS]$/, '');
+    if (word) out.push({ word, index: m.index });
+  }
+  return out;
+}
+
+/**
+ * True when a word is part of a larger token that is not prose: a file name, domain, path,
+ * handle, hashtag or character reference (`employers.svg`, `1EdTech.org`, `@user`, `&amp;`).
+ */
+export function inToken(text: string, index: number, length: number): boolean {
+  const before = text[index - 1];
+  const after = text[index + length];
+  if (before === '.' && /[\p{L}\p{N}]/u.test(text[index - 2] ?? '')) return true;
+  if (after === '.' && /[\p{L}\p{N}]/u.test(text[index + length + 1] ?? '')) return true;
+  if (before === '&' || before === '#' || before === '@' || before === '_' || before === '\\') return true;
+  if (after === '_' || after === '@') return true;
+  if ((before === '/' || after === '/') && /[\p{Ll}]/u.test(text.slice(index, index + length)) && !/[\p{Lu}]/u.test(text[index] ?? '')) {
+    // Paths such as content/stakeholders; but "and/or" is prose and capitalised LER/VC parts are acronyms.
+    return !/^(and|or)$/.test(text.slice(index, index + length));
+  }
+  return false;
+}
