@@ -1,0 +1,81 @@
+// The `issues:` section of .github/ler-map.yml: labels, needs-info timing, proposals, duplicates.
+// A zod fragment with defaults, merged into the bot's configuration schema (bot/config.ts).
+import { z } from 'zod';
+
+const labelName = z.string().min(1).max(50);
+const color = z.string().regex(/^[0-9a-fA-F]{6}$/, 'six hexadecimal digits such as "1d76db"');
+
+/** Defaults match .github/labels.yml, which creates these labels on installation. */
+export const issuesConfigSchema = z
+  .strictObject({
+    /** The published site, for links to the live page. */
+    site_url: z.url().default('https://digitalcredentials.github.io/ler-ecosystem-map/'),
+    labels: z
+      .strictObject({
+        feedback: labelName.default('feedback'),
+        term: labelName.default('proposal: term'),
+        resource: labelName.default('proposal: resource'),
+        stakeholder: labelName.default('proposal: stakeholder'),
+        site: labelName.default('site problem'),
+        needs_info: labelName.default('needs info'),
+        needs_triage: labelName.default('needs triage'),
+        duplicate: labelName.default('duplicate'),
+        /** Page labels are this prefix plus the page slug ("page: employers"). */
+        page_prefix: z.string().min(1).max(20).default('page: '),
+        /** Colours for labels the bot has to create, by label name; page labels use `page`. */
+        colors: z.record(z.string(), color).default({}),
+        page_color: color.default('bfdadc'),
+      })
+      .prefault({}),
+    needs_info: z
+      .strictObject({
+        /** Days without an answer from the author before the one reminder. */
+        remind_after_days: z.int().min(1).max(365).default(7),
+        /** Days after the reminder before the issue is closed. */
+        close_after_days: z.int().min(1).max(365).default(7),
+      })
+      .prefault({}),
+    proposals: z
+      .strictObject({
+        /** Open the pull request as soon as a complete term or resource proposal is filed. */
+        auto_accept: z.boolean().default(false),
+        /** Branches are this prefix plus the issue number. */
+        branch_prefix: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('ler-map/proposal-'),
+      })
+      .prefault({}),
+    duplicates: z
+      .strictObject({
+        /** At most this many possibly related issues are listed. */
+        max: z.int().min(0).max(10).default(3),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export type IssuesConfig = z.infer<typeof issuesConfigSchema>;
+
+/** The defaults, as used when the repository has no configuration file. */
+export const defaultIssuesConfig: IssuesConfig = issuesConfigSchema.parse(undefined);
+
+/** Default colours of the labels the bot may need to create (as in .github/labels.yml). */
+export const defaultLabelColors: Record<string, string> = {
+  feedback: 'fbca04',
+  'proposal: term': 'c2e0c6',
+  'proposal: resource': 'c2e0c6',
+  'proposal: stakeholder': 'c2e0c6',
+  'site problem': 'e99695',
+  'needs info': 'd876e3',
+  'needs triage': '5319e7',
+  duplicate: 'cfd3d7',
+};
+
+/** The colour to create a label with. */
+export function labelColor(config: IssuesConfig, name: string): string {
+  if (name.startsWith(config.labels.page_prefix)) return config.labels.page_color;
+  return config.labels.colors[name] ?? defaultLabelColors[name] ?? 'ededed';
+}
+
+/** The type label of each kind of issue. */
+export function typeLabel(config: IssuesConfig, kind: 'feedback' | 'term' | 'resource' | 'stakeholder' | 'site'): string {
+  return config.labels[kind];
+}
