@@ -15,3 +15,4 @@ export { recordPath, headingId, sectionPaths, normaliseUrl, resolveRelative } fr
 export { textSpans, wordsOf, maskChar, type TextSpan } from './text-spans.ts';
 export { fieldStrings, type FieldString } from './field-strings.ts';
 export { readContentFiles, readSourceFiles, readProjectWords, parseWordList, projectWordsFile } from './files.ts';
+export { importLegacy, isLegacyInput, legacyDataFiles, formatImportReport, type ImportResult, type ImportReport, type ImportReportFormat, type ImportEntry, type LegacyValue } from './legacy-import/index.ts';
