@@ -16,3 +16,5 @@ export { textSpans, wordsOf, maskChar, type TextSpan } from './text-spans.ts';
 export { fieldStrings, type FieldString } from './field-strings.ts';
 export { readContentFiles, readSourceFiles, readProjectWords, parseWordList, projectWordsFile } from './files.ts';
 export { importLegacy, isLegacyInput, legacyDataFiles, formatImportReport, type ImportResult, type ImportReport, type ImportReportFormat, type ImportEntry, type LegacyValue } from './legacy-import/index.ts';
+export { renderMarkdown, renderIcon, createGlossaryLinker, firstParagraphText, sortKey, type GlossaryTerm, type PageGlossaryLinker, type RenderOptions } from './render.ts';
+export { loadContent, type LoadedContent } from './load-content.ts';
