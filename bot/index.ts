@@ -3,10 +3,11 @@
 // Probot's `run`, `createNodeMiddleware` and `Server#load` all accept the default export.
 import type { ApplicationFunction, Probot } from 'probot';
 import type { BotEnv, Feature } from './feature.ts';
+import { pullRequestCheck } from './handlers/pull-request-check.ts';
 import { labelsSync } from './handlers/labels-sync.ts';
 
 /** The features the app runs, in registration order. Add a feature here. */
-export const features: Feature[] = [labelsSync];
+export const features: Feature[] = [pullRequestCheck, labelsSync];
 
 /** Builds the application function from features (tests pass their own list or clock). */
 export function createApp(options: { features?: Feature[]; now?: () => Date } = {}): ApplicationFunction {

@@ -18,3 +18,6 @@ export { readContentFiles, readSourceFiles, readProjectWords, parseWordList, pro
 export { importLegacy, isLegacyInput, legacyDataFiles, formatImportReport, type ImportResult, type ImportReport, type ImportReportFormat, type ImportEntry, type LegacyValue } from './legacy-import/index.ts';
 export { renderMarkdown, renderIcon, createGlossaryLinker, firstParagraphText, sortKey, type GlossaryTerm, type PageGlossaryLinker, type RenderOptions } from './render.ts';
 export { loadContent, type LoadedContent } from './load-content.ts';
+export { escapeMarkdown } from './escape-markdown.ts';
+export { filesReferencingRemoved } from './references.ts';
+export { nearest } from './text.ts';

@@ -88,9 +88,43 @@ function blobNode(state: FakeState, sha: string): Node | null {
   };
 }
 
-function commitNode(state: FakeState, sha: string): Node {
+function checkSuitesOf(state: FakeState, repo: Repository, sha: string, ctx: GraphqlContext) {
+  return (args: Node) => {
+    const runs = repo.checkRuns.filter((r) => r.headSha === sha);
+    const apps = [...new Map(runs.map((r) => [r.app.id, r.app])).values()];
+    const suites = apps.map((app) => ({
+      __typename: 'CheckSuite',
+      databaseId: app.id * 1000,
+      app: { __typename: 'App', databaseId: app.id, slug: app.slug, name: app.slug },
+      checkRuns: (runArgs: Node) => {
+        const filter = (runArgs.filterBy ?? {}) as { checkName?: string; appId?: number };
+        const mine = runs.filter((r) => r.app.id === app.id && (filter.checkName === undefined || r.name === filter.checkName));
+        return connection(
+          mine.map((r) => ({
+            __typename: 'CheckRun',
+            databaseId: r.id,
+            name: r.name,
+            externalId: r.externalId,
+            status: r.status.toUpperCase(),
+            conclusion: r.conclusion ? r.conclusion.toUpperCase() : null,
+            title: r.title,
+            summary: r.summary,
+          })),
+          runArgs,
+          ctx,
+          'CheckSuite.checkRuns',
+        );
+      },
+    }));
+    const filter = (args.filterBy ?? {}) as { appId?: number };
+    return connection(suites.filter((x) => filter.appId === undefined || x.app.databaseId === filter.appId), args, ctx, 'Commit.checkSuites');
+  };
+}
+
+function commitNode(state: FakeState, sha: string, repo?: Repository, ctx?: GraphqlContext): Node {
   const commit = state.git.get(sha);
   return {
+    ...(repo && ctx ? { checkSuites: checkSuitesOf(state, repo, sha, ctx) } : {}),
     __typename: 'Commit',
     oid: sha,
     abbreviatedOid: sha.slice(0, 7),
@@ -102,10 +136,10 @@ function commitNode(state: FakeState, sha: string): Node {
   };
 }
 
-function gitObject(state: FakeState, repo: Repository, args: { expression?: string; oid?: string }): Node | null {
+function gitObject(state: FakeState, repo: Repository, args: { expression?: string; oid?: string }, ctx: GraphqlContext): Node | null {
   if (args.oid) {
     if (state.git.blobs.has(args.oid)) return blobNode(state, args.oid);
-    if (state.git.commits.has(args.oid)) return commitNode(state, args.oid);
+    if (state.git.commits.has(args.oid)) return commitNode(state, args.oid, repo, ctx);
     return null;
   }
   const expression = args.expression ?? '';
@@ -113,7 +147,7 @@ function gitObject(state: FakeState, repo: Repository, args: { expression?: stri
   const rev = colon >= 0 ? expression.slice(0, colon) : expression;
   const sha = rev === 'HEAD' || rev === '' ? repo.branches.get(repo.defaultBranch) : (repo.branches.get(rev.replace(/^refs\/heads\//, '')) ?? state.git.resolve(rev));
   if (!sha) return null;
-  if (colon < 0) return commitNode(state, sha);
+  if (colon < 0) return commitNode(state, sha, repo, ctx);
   const blob = state.git.get(sha).tree.get(expression.slice(colon + 1));
   return blob ? blobNode(state, blob) : null;
 }
@@ -208,8 +242,8 @@ function repoNode(state: FakeState, repo: Repository, ctx: GraphqlContext): Node
     nameWithOwner: repo.fullName,
     isFork: Boolean(repo.parent),
     owner: actorNode(repo.owner),
-    defaultBranchRef: { __typename: 'Ref', name: repo.defaultBranch, prefix: 'refs/heads/', target: commitNode(state, repo.branches.get(repo.defaultBranch)!) },
-    object: (args: { expression?: string; oid?: string }) => gitObject(state, repo, args),
+    defaultBranchRef: { __typename: 'Ref', name: repo.defaultBranch, prefix: 'refs/heads/', target: commitNode(state, repo.branches.get(repo.defaultBranch)!, repo, ctx) },
+    object: (args: { expression?: string; oid?: string }) => gitObject(state, repo, args, ctx),
     label: ({ name }: { name: string }) => labelNode(state, repo, name),
     labels: (args: Node) =>
       connection(

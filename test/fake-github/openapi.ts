@@ -94,18 +94,43 @@ function load(): { operations: Operation[]; ajv: Ajv } {
   operations.sort((a, b) => b.literalLength - a.literalLength || a.pathParams.length - b.pathParams.length);
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
-  ajv.addSchema({ $id: specId, components: { schemas: doc.components.schemas } });
+  ajv.addSchema({ $id: specId, components: { schemas: nullableAsNull(doc.components.schemas) } });
   loaded = { operations, ajv };
   return loaded;
 }
 
+/**
+ * OpenAPI 3.0's `nullable: true` beside `oneOf`/`anyOf` (no `type`) is not JSON Schema and makes
+ * ajv throw: such a schema becomes "the schema, or null".
+ */
+function nullableAsNull(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(nullableAsNull);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' || k === '$defs' || k === 'schemas' ? mapValues(v, nullableAsNull) : nullableAsNull(v);
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _, description, ...rest } = out;
+    return { ...(description !== undefined ? { description } : {}), anyOf: [rest, { type: 'null' }] };
+  }
+  return out;
+}
+
+function mapValues(value: unknown, f: (v: unknown) => unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return f(value);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, f(v)]));
+}
+
 /** Rewrites local `#/components/...` references so they resolve inside the added spec. */
 function rebase(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(rebase);
+  return rebaseRefs(nullableAsNull(schema));
+}
+
+function rebaseRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rebaseRefs);
   if (schema && typeof schema === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(schema)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${specId}${v}` : rebase(v);
+      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${specId}${v}` : rebaseRefs(v);
     }
     return out;
   }
