@@ -18,8 +18,12 @@ export interface ImportEntry extends Origin {
   count: number;
 }
 
-/** Where one legacy value went: into an output file (and what a reader sees of it there), or only into the report. */
-export type Destination = { path: string; shows: string[] } | { report: true };
+/**
+ * Where one legacy value went: into an output file, with what a reader sees of it on the record's
+ * page (`as: 'icon'`: the value names an icon file, which the page shows as the icon itself), or
+ * only into the report.
+ */
+export type Destination = { path: string; shows: string[]; as?: 'icon' } | { report: true };
 
 /** One legacy value (a YAML scalar or a block of page text) and its destination. */
 export interface LegacyValue extends Origin {

@@ -88,7 +88,7 @@ export function importStakeholders(y: LegacyYaml, ctx: ImportContext): void {
     const icon = readLine(y, get('icon'), `${what} icon`);
     if (icon) {
       data.icon = icon.text;
-      y.use(icon.node, path);
+      y.use(icon.node, path, [icon.text], 'icon');
     }
     const alt = readLine(y, get('icon-alt'), `${what} icon-alt`);
     if (alt) {

@@ -75,12 +75,13 @@ export class LegacyYaml {
   }
 
   /** Records that the values under a node landed in an output file, and what a reader sees of them. */
-  use(node: Node | null | undefined, path: string, shows?: string[]): void {
+  use(node: Node | null | undefined, path: string, shows?: string[], as?: 'icon'): void {
     for (const s of this.scalars(node)) {
       if (this.accounted.has(s)) continue;
       this.accounted.add(s);
       if (s.value === null || s.value === undefined || String(s.value).trim() === '') continue;
-      this.log.value(this.origin(s), scalarText(s), { path, shows: shows ?? [cleanLine(scalarText(s)).text] });
+      const to = { path, shows: shows ?? [cleanLine(scalarText(s)).text] };
+      this.log.value(this.origin(s), scalarText(s), as ? { ...to, as } : to);
     }
   }
 

@@ -1,15 +1,21 @@
 // `npm run import` as a maintainer runs it: real process, the fixture checkouts, exact files and report.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 const fixtures = join(repo, 'test/fixtures/legacy');
 const tsx = import.meta.resolve('tsx/esm');
+
+/** Temporary checkouts made by the tests, removed at the end. */
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
 
 async function script(name: string, cwd: string, ...args: string[]) {
   try {
@@ -38,6 +44,7 @@ async function tree(dir: string): Promise<Map<string, string>> {
 /** Imports a fixture into `<temp>/content`, as a maintainer adopting the project would. */
 async function importFixture(name: string, ...args: string[]) {
   const dir = await mkdtemp(join(tmpdir(), `ler-import-${name}-`));
+  made.push(dir);
   const result = await script('import.ts', dir, join(fixtures, name), '--out', 'content', ...args);
   return { dir, ...result };
 }
@@ -133,6 +140,7 @@ describe('npm run import, command line', () => {
 
   it('explains a wrong path or wrong options in one line, without a stack trace', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ler-import-args-'));
+    made.push(dir);
     await mkdir(join(dir, 'empty'));
     const notJekyll = await script('import.ts', dir, 'empty');
     expect(notJekyll.code).toBe(2);
