@@ -39,35 +39,48 @@ export function indexEntryOf(source: SourceFile): IndexEntry | undefined {
   const type = typeOfPath(source.path);
   if (!type) return undefined;
   const slug = source.path.split('/').pop()!.replace(/\.md$/, '');
-  const entry: IndexEntry = { type, slug, path: source.path, title: slug, keyLines: {}, data: {}, headings: [] };
+  const headings: string[] = [];
   const decoded = decode(source.content);
-  if (!('text' in decoded)) return entry;
-  const text = decoded.text;
+  const text = 'text' in decoded ? decoded.text : '';
   const m = frontMatterPattern.exec(text);
-  const yamlText = m?.[1] ?? '';
   const body = m ? text.slice(m[0].length) : text;
-  for (const h of body.matchAll(headingPattern)) entry.headings.push(headingId(h[1]!.replace(/[*_`[\]]/g, '')));
-  if (!m) return entry;
+  if (body.includes('#')) for (const h of body.matchAll(headingPattern)) headings.push(headingId(h[1]!.replace(/[*_`[\]]/g, '')));
+  // The front matter is read on first use: most checks only need the slugs and headings of
+  // most records, and YAML parsing is the expensive part of building an index.
+  let parsed: { data: Record<string, unknown>; keyLines: Record<string, number>; title: string } | undefined;
+  const read = () => (parsed ??= readFrontMatter(type, slug, m ? (m[1] ?? '') : undefined, m ? text.slice(0, m.index).split('\n').length + 1 : 0));
+  const entry = { type, slug, path: source.path, headings } as IndexEntry;
+  Object.defineProperties(entry, {
+    data: { enumerable: true, get: () => read().data },
+    keyLines: { enumerable: true, get: () => read().keyLines },
+    title: { enumerable: true, get: () => read().title },
+  });
+  return entry;
+}
+
+/** Data, key lines and title of a record's front matter (empty when it does not parse). */
+function readFrontMatter(type: ContentTypeName, slug: string, yamlText: string | undefined, firstLine: number) {
+  const out = { data: {} as Record<string, unknown>, keyLines: {} as Record<string, number>, title: slug };
+  if (yamlText === undefined) return out;
   const doc = parseDocument(yamlText, { uniqueKeys: false, strict: false, merge: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return entry;
-  const firstLine = text.slice(0, m.index).split('\n').length + 1;
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return out;
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     if (forbiddenKeys.has(key)) continue;
     const offset = pair.key.range?.[0] ?? 0;
-    entry.keyLines[key] = firstLine + countNewlines(yamlText, offset);
+    out.keyLines[key] = firstLine + countNewlines(yamlText, offset);
   }
   try {
     // maxAliasCount 0: any alias throws (the full parse reports it); this keeps alias bombs out.
     const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
-    entry.data = withoutForbiddenKeys(data) as Record<string, unknown>;
+    out.data = withoutForbiddenKeys(data) as Record<string, unknown>;
   } catch {
-    entry.data = {};
+    out.data = {};
   }
-  const title = entry.data[contentTypes[type].titleField];
-  if (typeof title === 'string' && title.trim()) entry.title = title.trim();
-  return entry;
+  const title = out.data[contentTypes[type].titleField];
+  if (typeof title === 'string' && title.trim()) out.title = title.trim();
+  return out;
 }
 
 function countNewlines(text: string, end: number): number {

@@ -23,6 +23,15 @@ export interface FieldString {
 }
 
 const cache = new WeakMap<ParsedFile, FieldString[]>();
+/** Field kinds by type and path shape (list indexes as *): the schema is walked once per shape. */
+const kinds = new Map<string, FieldKind>();
+
+function kindAt(file: ParsedFile, path: (string | number)[]): FieldKind {
+  const shape = `${file.type ?? ''}:${path.map((p) => (typeof p === 'number' ? '*' : p)).join('.')}`;
+  let kind = kinds.get(shape);
+  if (kind === undefined) kinds.set(shape, (kind = fieldKindOf(file.type, path)));
+  return kind;
+}
 
 /** The front matter's string values, in file order (empty when the front matter did not parse). */
 export function fieldStrings(file: ParsedFile): readonly FieldString[] {
@@ -51,7 +60,7 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
       found.push({
         path,
         value: node.value,
-        kind: fieldKindOf(file.type, path),
+        kind: kindAt(file, path),
         style,
         start,
         end,

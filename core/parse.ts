@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import type { Root } from 'mdast';
 import { LineIndex } from './line-index.ts';
 import { typeOfPath } from './schema/index.ts';
@@ -49,7 +49,7 @@ export function messageAt(
 }
 
 /** Decodes bytes as strict UTF-8; returns a reason when they are not text. */
-export function decode(content: string | Uint8Array): { text: string } | { reason: string; offset: number } {
+export function decode(content: string | Uint8Array): { text: string } | { reason: string; offset: number; before?: string } {
   if (typeof content === 'string') {
     const nul = content.indexOf('\0');
     if (nul >= 0) return { reason: 'Unexpected binary file (it contains a NUL character), expected UTF-8 text', offset: nul };
@@ -64,18 +64,39 @@ export function decode(content: string | Uint8Array): { text: string } | { reaso
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content) };
   } catch {
     // Find the first bad byte so the message can point at it.
-    let good = 0;
-    for (let i = 1; i <= content.byteLength; i++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content.subarray(0, i));
-        good = i;
-      } catch {
-        if (i - good > 4) break;
-      }
-    }
+    const good = firstInvalidUtf8(content);
     const before = new TextDecoder().decode(content.subarray(0, good));
-    return { reason: 'Unexpected bytes that are not valid UTF-8, expected UTF-8 text (save the file as UTF-8)', offset: before.length };
+    return {
+      reason: 'Unexpected bytes that are not valid UTF-8, expected UTF-8 text (save the file as UTF-8)',
+      offset: before.length,
+      before,
+    };
   }
+}
+
+/** The offset of the first byte that does not belong to a valid UTF-8 sequence (one linear scan). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let n = 0;
+    let min = 0;
+    if (b < 0x80) n = 0;
+    else if (b >= 0xc2 && b <= 0xdf) [n, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [n, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    if (i + n >= bytes.length && n > 0) return i;
+    let cp = n === 0 ? b : b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (n > 0 && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) return i;
+    i += n + 1;
+  }
+  return bytes.length;
 }
 
 function emptyFile(path: string, text: string): ParsedFile {
@@ -98,7 +119,9 @@ export function parseFile(source: SourceFile): ParsedFile {
   const decoded = source.unreadable ? { reason: source.unreadable, offset: 0 } : decode(source.content);
   if (!('text' in decoded)) {
     const file = emptyFile(source.path, '');
-    file.problems.push(messageAt(file, 'file-encoding', 'error', 0, 0, decoded.reason));
+    // The text stays empty (no other rule reads it), but places are counted in the readable part.
+    if ('before' in decoded && decoded.before !== undefined) file.lines = new LineIndex(decoded.before);
+    file.problems.push(messageAt(file, 'file-encoding', 'error', decoded.offset, decoded.offset, decoded.reason));
     return file;
   }
   let text = decoded.text;
@@ -158,14 +181,13 @@ function parseFrontMatter(file: ParsedFile, yamlText: string): void {
   }
   if (doc.errors.length > 0) return;
   const ranges = file.ranges;
+  const aliases: Alias[] = [];
   const walk = (node: unknown, path: string, depth: number): unknown => {
     if (depth > 20) return null;
     if (isAlias(node)) {
-      // Aliases can expand exponentially (alias bombs) and content never needs them.
-      const r = node.range ?? [0, 0];
-      file.problems.push(
-        messageAt(file, 'yaml-syntax', 'error', base + r[0], base + r[1], `Unexpected YAML alias "*${node.source}", expected the value written out`),
-      );
+      // Aliases can expand exponentially (alias bombs) and content never needs them: never
+      // expanded, and reported once per file so a bomb does not flood the output either.
+      aliases.push(node);
       return null;
     }
     if (isMap(node)) {
@@ -204,6 +226,15 @@ function parseFrontMatter(file: ParsedFile, yamlText: string): void {
     }
     return null;
   };
+  const reportAliases = () => {
+    const first = aliases[0];
+    if (!first) return;
+    const r = first.range ?? [0, 0];
+    const more = aliases.length > 1 ? ` (and ${aliases.length - 1} more)` : '';
+    file.problems.push(
+      messageAt(file, 'yaml-syntax', 'error', base + r[0], base + r[1], `Unexpected YAML alias "*${first.source}"${more}, expected the value written out`),
+    );
+  };
   const root = doc.contents;
   if (root === null || root === undefined) {
     file.data = {};
@@ -217,6 +248,7 @@ function parseFrontMatter(file: ParsedFile, yamlText: string): void {
     return;
   }
   file.data = walk(root, '', 0) as Record<string, unknown>;
+  reportAliases();
 }
 
 /** A contributor-friendly reason for a YAML error code. */

@@ -40,15 +40,27 @@ export function textSpans(file: ParsedFile): readonly TextSpan[] {
   return spans;
 }
 
-/** Replaces the characters of `text` between offsets with the mask, keeping line breaks. */
-function maskRange(chars: string[], from: number, to: number): void {
-  for (let i = Math.max(0, from); i < Math.min(to, chars.length); i++) if (chars[i] !== '\n') chars[i] = maskChar;
+/** A source string with every character but line breaks replaced by the mask. */
+function masked(source: string): string {
+  return source.replace(/[^\n]/g, maskChar);
+}
+
+/** `text` with the characters in the given (sorted, relative) ranges masked, line breaks kept. */
+function maskRanges(text: string, ranges: readonly [number, number][]): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (from < at) continue;
+    out += text.slice(at, from) + masked(text.slice(from, to));
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 /** Cuts a masked region into one span per line, leaving out lines with no letters or digits. */
-function splitLines(start: number, chars: string[], out: TextSpan[], where: Omit<TextSpan, 'start' | 'end' | 'text'>, maskContinuation: RegExp): void {
-  let text = chars.join('');
-  text = text.replace(urlPattern, (m) => maskChar.repeat(m.length));
+function splitLines(start: number, text: string, out: TextSpan[], where: Omit<TextSpan, 'start' | 'end' | 'text'>, continuation: RegExp): void {
+  if (text.includes(':') || text.includes('www.') || text.includes('@')) text = text.replace(urlPattern, (m) => maskChar.repeat(m.length));
   let lineStart = 0;
   let first = true;
   while (lineStart <= text.length) {
@@ -57,35 +69,36 @@ function splitLines(start: number, chars: string[], out: TextSpan[], where: Omit
     let line = text.slice(lineStart, lineEnd);
     if (line.endsWith('\r')) line = `${line.slice(0, -1)}${maskChar}`;
     if (!first) {
-      const lead = maskContinuation.exec(line)?.[0].length ?? 0;
+      const lead = continuation.exec(line)?.[0].length ?? 0;
       if (lead) line = maskChar.repeat(lead) + line.slice(lead);
     }
-    if (/[\p{L}\p{N}]/u.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, ...where });
+    if (hasWordCharacter.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, ...where });
     first = false;
     lineStart = lineEnd + 1;
   }
 }
+
+const hasWordCharacter = /[\p{L}\p{N}]/u;
 
 function fieldSpans(file: ParsedFile): TextSpan[] {
   const out: TextSpan[] = [];
   for (const field of fieldStrings(file)) {
     if (field.kind !== 'prose') continue;
     const source = file.text.slice(field.innerStart, field.innerEnd);
-    const chars = [...source.split('')];
-    const block = field.style === Scalar.BLOCK_LITERAL || field.style === Scalar.BLOCK_FOLDED;
-    if (block) {
+    const hide: [number, number][] = [];
+    if (field.style === Scalar.BLOCK_LITERAL || field.style === Scalar.BLOCK_FOLDED) {
       // The `|` or `>` header line is syntax, not text.
       const nl = source.indexOf('\n');
-      maskRange(chars, 0, nl < 0 ? source.length : nl);
+      hide.push([0, nl < 0 ? source.length : nl]);
     }
-    if (field.style === Scalar.QUOTE_DOUBLE) {
-      for (const m of source.matchAll(/\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^\n])?/g)) maskRange(chars, m.index, m.index + m[0].length);
+    if (field.style === Scalar.QUOTE_DOUBLE && source.includes('\\')) {
+      for (const m of source.matchAll(/\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^\n])?/g)) hide.push([m.index, m.index + m[0].length]);
     }
-    if (field.style === Scalar.QUOTE_SINGLE) {
+    if (field.style === Scalar.QUOTE_SINGLE && source.includes("''")) {
       // '' is an escaped single quote: hide the escaping one.
-      for (const m of source.matchAll(/''/g)) maskRange(chars, m.index, m.index + 1);
+      for (const m of source.matchAll(/''/g)) hide.push([m.index, m.index + 1]);
     }
-    splitLines(field.innerStart, chars, out, { in: 'field', field: field.path.join('.') }, /^[ \t]+/);
+    splitLines(field.innerStart, maskRanges(source, hide), out, { in: 'field', field: field.path.join('.') }, /^[ \t]+/);
   }
   return out;
 }
@@ -108,20 +121,26 @@ function bodySpans(file: ParsedFile): TextSpan[] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    const chars = new Array<string>(end - start);
-    for (let i = start; i < end; i++) chars[i - start] = text.charCodeAt(i) === 10 ? '\n' : maskChar;
-    // Unmask the characters of text nodes (inside emphasis and link text too).
-    const unmask = (n: Nodes): void => {
+    // Keep the characters of text nodes (inside emphasis and link text too); mask the rest.
+    const keep: [number, number][] = [];
+    const collect = (n: Nodes): void => {
       if (n.type === 'text') {
         const s = n.position?.start.offset;
         const e = n.position?.end.offset;
-        if (s === undefined || e === undefined) return;
-        for (let i = s; i < e; i++) chars[i - start] = text[i]!;
+        if (s !== undefined && e !== undefined) keep.push([s, e]);
       } else if ('children' in n && !skipped.has(n.type) && !isAutolink(n)) {
-        for (const c of n.children as Nodes[]) unmask(c);
+        for (const c of n.children as Nodes[]) collect(c);
       }
     };
-    for (const c of node.children as Nodes[]) unmask(c);
+    for (const c of node.children as Nodes[]) collect(c);
+    let chars = '';
+    let at = start;
+    for (const [s, e] of keep) {
+      if (s < at) continue;
+      chars += masked(text.slice(at, s)) + text.slice(s, e);
+      at = e;
+    }
+    chars += masked(text.slice(at, end));
     // Continuation lines start with indentation or blockquote markers that belong to containers.
     splitLines(start, chars, out, { in: 'body' }, /^[ \t>]+/);
   };
@@ -150,10 +169,19 @@ export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(wordPattern)) {
     let word = m[0];
-    word = word.replace(/['’]+$/, '').replace(/['’][sS]$/, '');
+    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]+$/, '').replace(/['’][sS]$/, '');
     if (word) out.push({ word, index: m.index });
   }
   return out;
+}
+
+const spanWords = new WeakMap<TextSpan, Word[]>();
+
+/** The words of a span (see wordsOf), computed once per span for all the rules that read them. */
+export function spanWordsOf(span: TextSpan): readonly Word[] {
+  let words = spanWords.get(span);
+  if (!words) spanWords.set(span, (words = wordsOf(span.text)));
+  return words;
 }
 
 /**

@@ -2,7 +2,7 @@
 // letter ("an LER", "a VC", "an HR system") unless they are said as words (a short list).
 // When the sound cannot be known from the spelling, nothing is reported.
 import { defineRule } from '../rule.ts';
-import { textSpans, wordsOf } from '../text-spans.ts';
+import { spanWordsOf, textSpans } from '../text-spans.ts';
 
 /** Letters whose names start with a vowel sound: A, E, F (ef), H (aitch), I, L (el), M, N, O, R, S, X. */
 const vowelSoundLetters = new Set('AEFHILMNORSX');
@@ -60,6 +60,8 @@ function withCase(article: string, like: string): string {
   return like[0] === like[0]!.toUpperCase() ? article[0]!.toUpperCase() + article.slice(1) : article;
 }
 
+const article = /(?<![\p{L}\p{N}])an?(?![\p{L}\p{N}])/iu;
+
 export default defineRule({
   id: 'a-an',
   severity: 'warning',
@@ -68,7 +70,8 @@ export default defineRule({
   fixable: true,
   check({ file, report }) {
     for (const span of textSpans(file)) {
-      const words = wordsOf(span.text);
+      if (!article.test(span.text)) continue;
+      const words = spanWordsOf(span);
       for (let i = 0; i + 1 < words.length; i++) {
         const { word, index } = words[i]!;
         const lower = word.toLowerCase();

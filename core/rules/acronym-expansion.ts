@@ -3,7 +3,7 @@
 // glossary's term or one of its aliases ("Learner Employment Records (LER)" does not).
 import { glossaryFacts, normaliseName } from '../known-names.ts';
 import { defineRule } from '../rule.ts';
-import { textSpans, wordsOf, type Word } from '../text-spans.ts';
+import { spanWordsOf, textSpans, type Word } from '../text-spans.ts';
 
 /** Small words that expansions skip when forming initials ("Learning and Employment Record"). */
 const connectors = new Set(['and', 'of', 'for', 'the', 'in', 'to', 'a', 'an', 'on', 'with', 'by', 'as']);
@@ -52,7 +52,7 @@ export default defineRule({
     const lookup = (written: string) => acronyms.get(written) ?? (written.endsWith('s') ? acronyms.get(written.slice(0, -1)) : undefined);
     for (const span of textSpans(file)) {
       if (!span.text.includes('(')) continue;
-      const words = wordsOf(span.text);
+      const words = spanWordsOf(span);
       const check = (acronym: string, first: Word, last: Word) => {
         const known = lookup(acronym)!;
         const written = span.text.slice(first.index, last.index + last.word.length);

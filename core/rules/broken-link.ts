@@ -1,9 +1,9 @@
 // broken-link: internal links resolve. Site paths (`/glossary/#issuer`) must be pages or anchors
 // the site will have (index.targets); relative links to content files (`../glossary/issuer.md`)
 // must name files that exist, and their #anchors headings in them.
-import type { Nodes } from 'mdast';
 import type { ContentIndex } from '../content-index.ts';
 import { defineRule } from '../rule.ts';
+import { nodesOfType } from '../tree-nodes.ts';
 import { nearest } from '../text.ts';
 import { recordPath, resolveRelative } from '../urls.ts';
 
@@ -86,12 +86,8 @@ export default defineRule({
         report({ start: urlStart, end: urlEnd, reason: `Unexpected anchor "#${anchor}" in "${url}", expected a heading of ${resolved}` });
       }
     };
-    const walk = (node: Nodes): void => {
-      if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && node.position) {
-        check(node.url, node.position.start.offset!, node.position.end.offset!);
-      }
-      if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
-    };
-    walk(file.tree);
+    for (const node of [...nodesOfType(file, 'link'), ...nodesOfType(file, 'definition'), ...nodesOfType(file, 'image')]) {
+      if (node.position) check(node.url, node.position.start.offset!, node.position.end.offset!);
+    }
   },
 });

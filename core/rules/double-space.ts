@@ -13,6 +13,7 @@ export default defineRule({
   fixable: true,
   check({ file, report }) {
     for (const span of textSpans(file)) {
+      if (!span.text.includes('  ')) continue;
       for (const m of span.text.matchAll(runOfSpaces)) {
         const start = span.start + m.index;
         report({

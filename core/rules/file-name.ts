@@ -19,7 +19,7 @@ function slugify(name: string): string {
 export default defineRule({
   id: 'file-name',
   severity: 'error',
-  description: 'Record files are named <slug>.md (icons <slug>.svg), the slug in lowercase letters, digits and hyphens.',
+  description: 'Record files are named `<slug>.md` (icons `<slug>.svg`), the slug in lowercase letters, digits and hyphens.',
   help: 'Rename the file as the message suggests; the file name is the record\'s address on the site, so update links to it.',
   check({ file, report }) {
     const slash = file.path.lastIndexOf('/');

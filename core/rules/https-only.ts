@@ -1,8 +1,8 @@
 // https-only: links use https. URL fields hold absolute https:// URLs; markdown links and URLs
 // written in text use https (http:// is fixed mechanically) and no other scheme but mailto:.
-import type { Nodes } from 'mdast';
 import { fieldStrings } from '../field-strings.ts';
 import { defineRule, type Report } from '../rule.ts';
+import { nodesOfType } from '../tree-nodes.ts';
 
 const insecure = /\bhttp:\/\/[^\s<>"'`)\]]*/gi;
 const allowedSchemes = new Set(['https:', 'mailto:', 'tel:']);
@@ -30,6 +30,7 @@ export default defineRule({
   fixable: true,
   check({ file, report }) {
     for (const field of fieldStrings(file)) {
+      if (field.kind === 'reference' || (field.kind === 'prose' && !/http:/i.test(field.value))) continue;
       const source = file.text.slice(field.innerStart, field.innerEnd);
       if (field.kind === 'url') {
         const value = field.value.trim();
@@ -52,8 +53,8 @@ export default defineRule({
       }
     }
     const text = file.text;
-    const walk = (node: Nodes): void => {
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
+    for (const node of [...nodesOfType(file, 'link'), ...nodesOfType(file, 'image'), ...nodesOfType(file, 'definition')]) {
+      if (node.position) {
         const url = node.url;
         const start = node.position.start.offset!;
         const source = text.slice(start, node.position.end.offset);
@@ -67,8 +68,6 @@ export default defineRule({
           report({ start: start + at, end: start + at + url.length, reason: `Unexpected "${scheme}:" link "${url}", expected an https:// URL` });
         }
       }
-      if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
-    };
-    if (file.tree) walk(file.tree);
+    }
   },
 });

@@ -37,49 +37,39 @@ import workStreamOrder from './work-stream-order.ts';
 import wrongType from './wrong-type.ts';
 import yamlSyntax from './yaml-syntax.ts';
 
-/** Every rule, grouped as the docs list them: the file, the fields, links and duplicates, the text. */
-export const rules: readonly Rule[] = [
-  // The file itself.
-  fileEncoding,
-  byteOrderMark,
-  lineEndings,
-  fileName,
-  frontMatter,
-  yamlSyntax,
-  forbiddenKey,
-  // Fields against the schema.
-  unknownKey,
-  requiredKey,
-  emptyValue,
-  wrongType,
-  tooFewItems,
-  allowedValue,
-  keyOrder,
-  workStreamOrder,
-  missingBody,
-  // References, links and duplicates across files.
-  unresolvedReference,
-  brokenLink,
-  httpsOnly,
-  duplicateSlug,
-  duplicateTerm,
-  duplicateTitle,
-  duplicateUrl,
-  // Text, in fields and bodies.
-  noHtml,
-  noHtmlEntity,
-  invisibleCharacter,
-  placeholderText,
-  quoteMarks,
-  acronymExpansion,
-  trailingWhitespace,
-  doubleSpace,
-  repeatedWord,
-  spaceAfterPeriod,
-  runTogetherWords,
-  aAn,
-  spelling,
+/** The rules in groups, in the order the docs list them and the checker runs them. */
+export const ruleGroups: readonly { title: string; rules: readonly Rule[] }[] = [
+  { title: 'The file itself', rules: [fileEncoding, byteOrderMark, lineEndings, fileName, frontMatter, yamlSyntax, forbiddenKey] },
+  {
+    title: 'Fields against the content model',
+    rules: [unknownKey, requiredKey, emptyValue, wrongType, tooFewItems, allowedValue, keyOrder, workStreamOrder, missingBody],
+  },
+  {
+    title: 'References, links and duplicates across files',
+    rules: [unresolvedReference, brokenLink, httpsOnly, duplicateSlug, duplicateTerm, duplicateTitle, duplicateUrl],
+  },
+  {
+    title: 'Text, in fields and bodies',
+    rules: [
+      noHtml,
+      noHtmlEntity,
+      invisibleCharacter,
+      placeholderText,
+      quoteMarks,
+      acronymExpansion,
+      trailingWhitespace,
+      doubleSpace,
+      repeatedWord,
+      spaceAfterPeriod,
+      runTogetherWords,
+      aAn,
+      spelling,
+    ],
+  },
 ];
+
+/** Every rule, in the order of ruleGroups. */
+export const rules: readonly Rule[] = ruleGroups.flatMap((g) => g.rules);
 
 /** Rules by id. */
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

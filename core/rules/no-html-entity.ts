@@ -39,6 +39,7 @@ export default defineRule({
       return found;
     };
     for (const span of textSpans(file)) {
+      if (!span.text.includes('&')) continue;
       for (const m of span.text.matchAll(entityPattern)) {
         const decoded = decodeEntity(m[0]);
         if (decoded === undefined) continue;

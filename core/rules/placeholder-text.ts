@@ -4,16 +4,20 @@ import { fieldStrings } from '../field-strings.ts';
 import { defineRule } from '../rule.ts';
 import { textSpans } from '../text-spans.ts';
 
-const placeholders: RegExp[] = [
-  /\blorem ipsum\b|\bdolor sit amet\b/gi,
-  // Capitals only: "todo" in running text is rare, "TODO" is a note to self.
-  /\b(?:TODO|TBD|TBC|FIXME|TKTK|XXX+)\b/g,
-  /\bthis is an? (?:quote|placeholder|test|sample|description)\b/gi,
-  /\b(?:placeholder|sample|dummy|filler) text\b/gi,
-  /\binsert (?:[\p{L}-]+ ){0,3}here\b/giu,
-  /\b(?:text|description|quote|name|title|summary) goes here\b/gi,
-  /\[citation needed\]/gi,
-];
+// One pattern (one pass over each line); only TODO-style notes are matched in capitals only,
+// because "todo" in running text is rare while "TODO" is a note to self.
+const placeholders = new RegExp(
+  [
+    String.raw`\b(?:[Ll][Oo][Rr][Ee][Mm] [Ii][Pp][Ss][Uu][Mm]|[Dd][Oo][Ll][Oo][Rr] [Ss][Ii][Tt] [Aa][Mm][Ee][Tt])\b`,
+    String.raw`\b(?:TODO|TBD|TBC|FIXME|TKTK|XXX+)\b`,
+    String.raw`\b(?:[Tt]his|THIS) (?:is|IS) (?:an?|AN?) (?:quote|placeholder|test|sample|description)\b`,
+    String.raw`\b(?:[Pp]laceholder|[Ss]ample|[Dd]ummy|[Ff]iller) text\b`,
+    String.raw`\b[Ii]nsert (?:[\p{L}-]+ ){0,3}here\b`,
+    String.raw`\b(?:[Tt]ext|[Dd]escription|[Qq]uote|[Nn]ame|[Tt]itle|[Ss]ummary) goes here\b`,
+    String.raw`\[[Cc]itation needed\]`,
+  ].join('|'),
+  'gu',
+);
 
 const exampleHost = /^(?:[^.]+\.)*example(?:\.(?:com|org|net|edu))?$/i;
 
@@ -24,11 +28,9 @@ export default defineRule({
   help: 'Replace the placeholder with the real text or address, or remove the sentence or field until it is known.',
   check({ file, report }) {
     for (const span of textSpans(file)) {
-      for (const pattern of placeholders) {
-        for (const m of span.text.matchAll(pattern)) {
-          const start = span.start + m.index;
-          report({ start, end: start + m[0].length, reason: `Unexpected placeholder "${m[0]}", expected the real text` });
-        }
+      for (const m of span.text.matchAll(placeholders)) {
+        const start = span.start + m.index;
+        report({ start, end: start + m[0].length, reason: `Unexpected placeholder "${m[0]}", expected the real text` });
       }
     }
     for (const field of fieldStrings(file)) {

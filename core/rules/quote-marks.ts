@@ -5,6 +5,7 @@ import type { Blockquote, Nodes, Text } from 'mdast';
 import { Scalar } from 'yaml';
 import { fieldStrings } from '../field-strings.ts';
 import { defineRule, type Report } from '../rule.ts';
+import { nodesOfType } from '../tree-nodes.ts';
 
 const pairs: Record<string, string[]> = { '"': ['"'], '“': ['”', '“'], '„': ['“', '”'], '‘': ['’'], "'": ["'"], '«': ['»'], '‹': ['›'] };
 
@@ -60,10 +61,6 @@ export default defineRule({
       else if ('children' in node && node.type !== 'link') for (const c of node.children as Nodes[]) texts(c, out);
       return out;
     };
-    const walk = (node: Nodes): void => {
-      if (node.type === 'blockquote') return quote(node);
-      if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
-    };
     const quote = (node: Blockquote): void => {
       const all = texts(node, []);
       const first = all[0];
@@ -83,6 +80,6 @@ export default defineRule({
         ],
       });
     };
-    if (file.tree) walk(file.tree);
+    for (const node of nodesOfType(file, 'blockquote')) quote(node);
   },
 });

@@ -1,9 +1,11 @@
 // repeated-word: a word typed twice in a row ("the the") is a slip; "that that" and "had had"
 // can be right and are left alone.
 import { defineRule } from '../rule.ts';
-import { textSpans, wordsOf } from '../text-spans.ts';
+import { spanWordsOf, textSpans } from '../text-spans.ts';
 
 const allowedRepeats = new Set(['that', 'had', 'is', 'do', 'bye', 'no', 'very', 'so']);
+
+const repeated = /(?<![\p{L}\p{N}])([\p{L}]+)[ \t]+\1(?![\p{L}\p{N}])/iu;
 
 export default defineRule({
   id: 'repeated-word',
@@ -12,7 +14,9 @@ export default defineRule({
   help: 'Delete one of the two words.',
   check({ file, report }) {
     for (const span of textSpans(file)) {
-      const words = wordsOf(span.text);
+      // Cheap test first: most lines have no word twice in a row.
+      if (!repeated.test(span.text)) continue;
+      const words = spanWordsOf(span);
       for (let i = 1; i < words.length; i++) {
         const a = words[i - 1]!;
         const b = words[i]!;

@@ -3,8 +3,10 @@
 // way on purpose (LinkedIn) belong in content/.words.txt.
 import { glossaryFacts } from '../known-names.ts';
 import { defineRule } from '../rule.ts';
-import { textSpans, wordsOf, inToken } from '../text-spans.ts';
-import { camelParts, isKnownWord } from '../words.ts';
+import { inToken, spanWordsOf, textSpans } from '../text-spans.ts';
+import { camelParts, knownWords } from '../words.ts';
+
+const lowerUpper = /\p{Ll}\p{Lu}/u;
 
 export default defineRule({
   id: 'run-together-words',
@@ -13,13 +15,14 @@ export default defineRule({
   help: 'Add the missing space; if it is a real name (such as LinkedIn), add it to content/.words.txt.',
   check({ file, index, speller, report }) {
     if (!speller) return;
-    const facts = glossaryFacts(index);
+    const known = knownWords(speller, glossaryFacts(index));
     for (const span of textSpans(file)) {
-      for (const { word, index: at } of wordsOf(span.text)) {
-        if (!/\p{Ll}\p{Lu}/u.test(word) || /\p{N}/u.test(word)) continue;
-        if (inToken(span.text, at, word.length) || isKnownWord(word, speller, facts)) continue;
+      if (!lowerUpper.test(span.text)) continue;
+      for (const { word, index: at } of spanWordsOf(span)) {
+        if (!lowerUpper.test(word) || /\p{N}/u.test(word)) continue;
+        if (inToken(span.text, at, word.length) || known(word)) continue;
         const parts = camelParts(word);
-        if (parts[0]!.length < 2 || !parts.every((p) => isKnownWord(p, speller, facts) && p.length > 1)) continue;
+        if (!parts.every((p) => p.length > 1 && known(p))) continue;
         const start = span.start + at;
         report({
           start,

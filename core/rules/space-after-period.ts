@@ -6,6 +6,8 @@ import { textSpans } from '../text-spans.ts';
 // Two lowercase letters, a full stop, then a capitalised word: "records.The", not "e.g.The" or "U.S.".
 const joined = /(\p{L}*\p{Ll}{2})\.(\p{Lu}\p{Ll}+)/gu;
 
+const quick = /\p{Ll}\.\p{Lu}/u;
+
 export default defineRule({
   id: 'space-after-period',
   severity: 'warning',
@@ -13,6 +15,7 @@ export default defineRule({
   help: 'Add a space after the full stop; if it is a name or an address, write it as a link or in `code`.',
   check({ file, report }) {
     for (const span of textSpans(file)) {
+      if (!quick.test(span.text)) continue;
       for (const m of span.text.matchAll(joined)) {
         const before = span.text[m.index - 1];
         const after = span.text[m.index + m[0].length];

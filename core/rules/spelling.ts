@@ -4,9 +4,9 @@
 import { projectWordsFile } from '../spelling.ts';
 import { glossaryFacts } from '../known-names.ts';
 import { defineRule } from '../rule.ts';
-import { inToken, textSpans, wordsOf } from '../text-spans.ts';
+import { inToken, spanWordsOf, textSpans } from '../text-spans.ts';
 import { listValues } from '../text.ts';
-import { camelParts, isKnownWord } from '../words.ts';
+import { camelParts, knownWords } from '../words.ts';
 
 export default defineRule({
   id: 'spelling',
@@ -15,13 +15,13 @@ export default defineRule({
   help: `Correct the spelling; if the word is right (a name or a term of the field), add it to ${projectWordsFile}.`,
   check({ file, index, speller, report }) {
     if (!speller) return;
-    const facts = glossaryFacts(index);
+    const known = knownWords(speller, glossaryFacts(index));
     for (const span of textSpans(file)) {
-      for (const { word, index: at } of wordsOf(span.text)) {
-        if (isKnownWord(word, speller, facts) || inToken(span.text, at, word.length)) continue;
+      for (const { word, index: at } of spanWordsOf(span)) {
+        if (known(word) || inToken(span.text, at, word.length)) continue;
         // Words run together are run-together-words' to report, not misspellings.
         const parts = camelParts(word);
-        if (parts.length > 1 && parts.every((p) => isKnownWord(p, speller, facts))) continue;
+        if (parts.length > 1 && parts.every(known)) continue;
         const suggestions = speller.suggest(word.replace(/’/g, "'"));
         const start = span.start + at;
         report({

@@ -1,7 +1,7 @@
 // trailing-whitespace: no spaces or tabs at the end of a line. Two trailing spaces that make a
 // markdown line break are replaced by a backslash, which breaks the line visibly.
-import type { Nodes } from 'mdast';
 import { defineRule } from '../rule.ts';
+import { nodesOfType } from '../tree-nodes.ts';
 
 const trailing = /[ \t]+(?=\r?\n|$)/g;
 
@@ -13,11 +13,7 @@ export default defineRule({
   fixable: true,
   check({ file, report }) {
     const breaks = new Set<number>();
-    const walk = (node: Nodes): void => {
-      if (node.type === 'break' && node.position) breaks.add(node.position.start.offset!);
-      if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
-    };
-    if (file.tree) walk(file.tree);
+    for (const node of nodesOfType(file, 'break')) if (node.position) breaks.add(node.position.start.offset!);
     for (const m of file.text.matchAll(trailing)) {
       const start = m.index;
       const end = start + m[0].length;

@@ -1,0 +1,178 @@
+// `npm run bench:validate`: how fast the validator is on 1,000 and 4,000 generated stakeholder
+// files, measured side by side in one run (each size in its own child process, so peak memory is
+// per size): bare remark parse, full cold check, index build, one changed file, peak RSS.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  buildIndex,
+  checkSource,
+  createSpeller,
+  parseMarkdown,
+  readContentFiles,
+  readProjectWords,
+  updateIndex,
+  workStreamSlugs,
+  type SourceFile,
+} from '#core';
+
+const sizes = [1000, 4000];
+const targets = { overheadPercent: 30, indexMs: 1000, oneFileMs: 50 };
+
+/** A small deterministic random generator, so every run measures the same files. */
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/** Sentences of the project's own content, the raw material for realistic generated files. */
+function sentencesOf(files: SourceFile[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    if (!f.path.endsWith('.md')) continue;
+    const text = Buffer.from(f.content).toString('utf8');
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+    for (const s of body.split(/(?<=[.!?])\s+/)) {
+      const clean = s.replace(/\s+/g, ' ').trim();
+      if (/^[A-Z][^#|*>`[\]]{30,200}[.]$/.test(clean)) out.push(clean);
+    }
+  }
+  return out;
+}
+
+/** `count` stakeholder files shaped like the real ones, with prose drawn from real sentences. */
+function generate(count: number, sentences: string[], actionAreas: string[], terms: string[], icons: string[]): SourceFile[] {
+  const rnd = random(count);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const clause = () => pick(sentences).replace(/\.$/, '').replace(/:/g, ',');
+  const files: SourceFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const slug = `generated-${String(i).padStart(5, '0')}`;
+    const lines = ['---', `name: Generated Stakeholder ${i}`, `order: ${i + 20}`, `icon: ${pick(icons)}`, 'icon_alt: A simple drawing', 'examples:'];
+    for (let k = 0; k < 3 + (i % 3); k++) lines.push(`  - ${clause()}`);
+    lines.push('work_streams:');
+    for (const s of workStreamSlugs) {
+      lines.push(`  ${s}:`);
+      for (let k = 0; k < 2 + (i % 2); k++) lines.push(`    - ${clause()}`);
+    }
+    lines.push('action_areas:');
+    for (const a of actionAreas.slice(0, 2 + (i % 3))) {
+      lines.push(`  ${a}:`);
+      for (let k = 0; k < 1 + (i % 2); k++) lines.push(`    - ${clause()}`);
+    }
+    for (const kind of ['business_case', 'social_case']) {
+      lines.push(`${kind}:`);
+      for (let k = 0; k < 2 + (i % 2); k++) lines.push(`  - title: ${clause().split(' ').slice(0, 5).join(' ')}`, `    description: ${clause()}.`);
+    }
+    lines.push('related_terms:');
+    for (let k = 0; k < 3; k++) lines.push(`  - ${terms[(i + k * 7) % terms.length]}`);
+    lines.push('---');
+    for (let p = 0; p < 3; p++) lines.push(Array.from({ length: 3 + (p % 2) }, () => `${clause()}.`).join(' '), '');
+    lines.push('## How they take part', '', `${clause()}. See the [glossary](/glossary/#${pick(terms)}).`, '');
+    files.push({ path: `content/stakeholders/${slug}.md`, content: lines.join('\n') });
+  }
+  return files;
+}
+
+const ms = (start: number) => performance.now() - start;
+const mb = () => process.resourceUsage().maxRSS / 1024;
+
+interface Result {
+  size: number;
+  parseMs: number;
+  speller: number;
+  indexMs: number;
+  checkMs: number;
+  messages: number;
+  oneFileMs: number;
+  oneFileMaxMs: number;
+  peakMb: number;
+  bytes: number;
+}
+
+/** Measures one size in this process and returns the numbers. */
+async function measure(size: number): Promise<Result> {
+  const root = process.cwd();
+  const real = await readContentFiles(root);
+  const byType = (folder: string) => real.filter((f) => f.path.startsWith(`content/${folder}/`) && f.path.endsWith('.md')).map((f) => f.path.split('/').pop()!.slice(0, -3));
+  const icons = real.filter((f) => f.path.startsWith('content/icons/')).map((f) => f.path.split('/').pop()!);
+  const generated = generate(size, sentencesOf(real), byType('action-areas'), byType('glossary'), icons);
+  const all = [...real, ...generated];
+  const bytes = generated.reduce((n, f) => n + (f.content as string).length, 0);
+
+  let start = performance.now();
+  const speller = await createSpeller(await readProjectWords(root));
+  const spellerMs = ms(start);
+
+  // Warm-up: the same 200 files through both paths, so neither pays for the JIT alone.
+  const warm = generate(200, sentencesOf(real), byType('action-areas'), byType('glossary'), icons).map((f) => ({ ...f, path: f.path.replace('generated', 'warm') }));
+  for (const f of warm) parseMarkdown(f.content as string);
+  const warmIndex = buildIndex([...real, ...warm]);
+  for (const f of warm) checkSource(f, warmIndex, { speller });
+
+  start = performance.now();
+  for (const f of generated) parseMarkdown(f.content as string);
+  const parseMs = ms(start);
+
+  start = performance.now();
+  const index = buildIndex(all);
+  const indexMs = ms(start);
+
+  start = performance.now();
+  const coldIndex = buildIndex(all);
+  let messages = 0;
+  for (const f of generated) messages += checkSource(f, coldIndex, { speller }).length;
+  const checkMs = ms(start);
+
+  // One changed file, as in a pull request: update the index, check the file against it.
+  const times: number[] = [];
+  for (let run = 0; run < 21; run++) {
+    const target = generated[(run * 97) % generated.length]!;
+    const changed = { path: target.path, content: (target.content as string).replace('## How they take part', `## How they take part ${run}`) };
+    start = performance.now();
+    const updated = updateIndex(index, [changed]);
+    checkSource(changed, updated, { speller });
+    times.push(ms(start));
+  }
+  times.sort((a, b) => a - b);
+  return { size, parseMs, speller: spellerMs, indexMs, checkMs, messages, oneFileMs: times[10]!, oneFileMaxMs: times.at(-1)!, peakMb: mb(), bytes };
+}
+
+function table(results: Result[]): string {
+  const row = (label: string, f: (r: Result) => string) => `${label.padEnd(44)}${results.map((r) => f(r).padStart(14)).join('')}`;
+  const pct = (r: Result) => ((r.checkMs - r.parseMs) / r.parseMs) * 100;
+  return [
+    row('files', (r) => r.size.toLocaleString('en-US')),
+    row('generated text (MB)', (r) => (r.bytes / 1e6).toFixed(1)),
+    row('bare remark parse (ms)', (r) => r.parseMs.toFixed(0)),
+    row('full cold check: index + parse + rules (ms)', (r) => r.checkMs.toFixed(0)),
+    row('  messages found', (r) => String(r.messages)),
+    row(`  overhead over bare parse (target ≤ ${targets.overheadPercent}%)`, (r) => `${pct(r).toFixed(0)}%`),
+    row('  check ÷ parse', (r) => `${(r.checkMs / r.parseMs).toFixed(2)}×`),
+    row(`front-matter index build (ms, target < ${targets.indexMs})`, (r) => r.indexMs.toFixed(0)),
+    row(`one changed file vs index (ms, target < ${targets.oneFileMs})`, (r) => `${r.oneFileMs.toFixed(1)} (max ${r.oneFileMaxMs.toFixed(0)})`),
+    row('speller load, once per process (ms)', (r) => r.speller.toFixed(0)),
+    row('peak memory, RSS (MB)', (r) => r.peakMb.toFixed(0)),
+    '',
+    `targets: overhead ≤ ${targets.overheadPercent}%: ${results.map((r) => (pct(r) <= targets.overheadPercent ? 'met' : 'NOT met')).join(' / ')}; ` +
+      `index < ${targets.indexMs} ms: ${results.map((r) => (r.indexMs < targets.indexMs ? 'met' : 'NOT met')).join(' / ')}; ` +
+      `one file < ${targets.oneFileMs} ms: ${results.map((r) => (r.oneFileMs < targets.oneFileMs ? 'met' : 'NOT met')).join(' / ')}`,
+  ].join('\n');
+}
+
+const sizeArg = process.argv.indexOf('--size');
+if (sizeArg >= 0) {
+  console.log(JSON.stringify(await measure(Number(process.argv[sizeArg + 1]))));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const results = sizes.map((size) => {
+    const out = execFileSync(process.execPath, [...process.execArgv, self, '--size', String(size)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as Result;
+  });
+  console.log(`Validator benchmark (Node ${process.version}, ${results.length} sizes, each in a fresh process, after a 200-file warm-up)\n`);
+  console.log(table(results));
+}
