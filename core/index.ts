@@ -21,3 +21,4 @@ export { importLegacy, isLegacyInput, legacyDataFiles, formatImportReport, type 
 export { escapeMarkdown } from './escape-markdown.ts';
 export { filesReferencingRemoved } from './references.ts';
 export { nearest } from './text.ts';
+export { renderRulesDoc, rulesDocCommand } from './rules-doc.ts';
