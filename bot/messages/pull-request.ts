@@ -104,7 +104,7 @@ export function summaryComment(input: { shown: readonly ShownMessage[]; welcome?
   if (input.shown.length === 0) {
     return [tagOf(summaryCommentTag), ...head, '✅ The content check found nothing to fix. Thank you!'].join('\n');
   }
-  const review = input.suggestions ? ` ${count(input.suggestions, 'fix')} marked 💡 can be applied with one click: press **Commit suggestion** in the bot's review.` : '';
+  const review = input.suggestions ? ` ${count(input.suggestions, 'fix', 'fixes')} marked 💡 can be applied with one click: press **Commit suggestion** in the bot's review.` : '';
   return [
     tagOf(summaryCommentTag),
     ...head,
