@@ -9,46 +9,50 @@ const color = z.string().regex(/^[0-9a-fA-F]{6}$/, 'six hexadecimal digits such 
 export const issuesConfigSchema = z
   .strictObject({
     /** The published site, for links to the live page. */
-    site_url: z.url().default('https://digitalcredentials.github.io/ler-ecosystem-map/'),
+    site_url: z.url().default('https://digitalcredentials.github.io/ler-ecosystem-map/').describe('The published site, for links to the live page an issue is about'),
     labels: z
       .strictObject({
-        feedback: labelName.default('feedback'),
-        term: labelName.default('proposal: term'),
-        resource: labelName.default('proposal: resource'),
-        stakeholder: labelName.default('proposal: stakeholder'),
-        site: labelName.default('site problem'),
-        needs_info: labelName.default('needs info'),
-        needs_triage: labelName.default('needs triage'),
-        duplicate: labelName.default('duplicate'),
+        feedback: labelName.default('feedback').describe('Type label of feedback on a page'),
+        term: labelName.default('proposal: term').describe('Type label of a glossary term proposal'),
+        resource: labelName.default('proposal: resource').describe('Type label of a resource suggestion'),
+        stakeholder: labelName.default('proposal: stakeholder').describe('Type label of a proposed change to a stakeholder'),
+        site: labelName.default('site problem').describe('Type label of a problem with the website'),
+        needs_info: labelName.default('needs info').describe('Set while the author is asked for missing information'),
+        needs_triage: labelName.default('needs triage').describe('Set on likely spam or vandalism, for a maintainer to look at'),
+        duplicate: labelName.default('duplicate').describe('Set by /duplicate'),
         /** Page labels are this prefix plus the page slug ("page: employers"). */
-        page_prefix: z.string().min(1).max(20).default('page: '),
+        page_prefix: z.string().min(1).max(20).default('page: ').describe('Page labels are this prefix plus the page slug ("page: employers")'),
         /** Colours for labels the bot has to create, by label name; page labels use `page`. */
-        colors: z.record(z.string(), color).default({}),
-        page_color: color.default('bfdadc'),
+        colors: z.record(z.string(), color).default({}).describe('Colours of labels the bot creates, by label name (defaults as in .github/labels.yml)'),
+        page_color: color.default('bfdadc').describe('Colour of page labels the bot creates'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe('Labels of issues: type labels, flags and page labels'),
     needs_info: z
       .strictObject({
         /** Days without an answer from the author before the one reminder. */
-        remind_after_days: z.int().min(1).max(365).default(7),
+        remind_after_days: z.int().min(1).max(365).default(7).describe('Days without an answer from the author before one reminder'),
         /** Days after the reminder before the issue is closed. */
-        close_after_days: z.int().min(1).max(365).default(7),
+        close_after_days: z.int().min(1).max(365).default(7).describe('Days after the reminder before the issue is closed (a reply reopens it)'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe('Reminding and closing issues that wait for their author'),
     proposals: z
       .strictObject({
         /** Open the pull request as soon as a complete term or resource proposal is filed. */
-        auto_accept: z.boolean().default(false),
+        auto_accept: z.boolean().default(false).describe('Open the pull request as soon as a complete term or resource proposal is filed'),
         /** Branches are this prefix plus the issue number. */
-        branch_prefix: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('ler-map/proposal-'),
+        branch_prefix: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('ler-map/proposal-').describe('Proposal branches are this prefix plus the issue number'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe('Term and resource proposals made with the issue forms'),
     duplicates: z
       .strictObject({
         /** At most this many possibly related issues are listed. */
-        max: z.int().min(0).max(10).default(3),
+        max: z.int().min(0).max(10).default(3).describe('At most this many possibly related open issues are listed (0: none)'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe('Possibly related issues listed in the acknowledgement'),
   })
   .prefault({});
 

@@ -136,14 +136,27 @@ export async function runIssueDryRun(files: string[], format: 'human' | 'json', 
   return 0;
 }
 
-/** Command line: `--issue <file>` (repeatable) and `--format human|json`. */
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { issue: { type: 'string', multiple: true }, format: { type: 'string', default: 'human' } } });
-  if (!values.issue?.length || (values.format !== 'human' && values.format !== 'json')) {
-    console.error('Usage: npm run bot:dry-run -- --issue <file.json> [--issue …] [--format human|json]');
+/** Command line: `--issue <file>` (repeatable) and `--format human|json`; returns the exit code. */
+export async function issueDryRunCli(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { issue: { type: 'string', multiple: true }, format: { type: 'string', default: 'human' } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${issueUsage}`);
     return 2;
   }
-  return runIssueDryRun(values.issue, values.format);
+  // "text" is accepted too, as the pull request dry run calls its human format.
+  const format = values.format === 'text' ? 'human' : values.format;
+  if (!values.issue?.length || (format !== 'human' && format !== 'json')) {
+    console.error(issueUsage);
+    return 2;
+  }
+  return runIssueDryRun(values.issue, format);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await main();
+const issueUsage = `Usage: npm run bot:dry-run -- --issue <file.json> [--issue …] [--format human|json]
+The file holds {"title", "body", "author_association"} and optionally "template" (a form file
+name such as "feedback.yml"), "labels" and "open_issues" (for possible duplicates). Prints the
+labels and the acknowledgement the bot would post, using this checkout's content and forms.`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await issueDryRunCli(process.argv.slice(2));

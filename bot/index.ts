@@ -5,9 +5,11 @@ import type { ApplicationFunction, Probot } from 'probot';
 import type { BotEnv, Feature } from './feature.ts';
 import { pullRequestCheck } from './handlers/pull-request-check.ts';
 import { labelsSync } from './handlers/labels-sync.ts';
+import { issueTriage } from './handlers/issue-triage.ts';
+import { commands } from './handlers/commands.ts';
 
 /** The features the app runs, in registration order. Add a feature here. */
-export const features: Feature[] = [pullRequestCheck, labelsSync];
+export const features: Feature[] = [pullRequestCheck, labelsSync, issueTriage, commands];
 
 /** Builds the application function from features (tests pass their own list or clock). */
 export function createApp(options: { features?: Feature[]; now?: () => Date } = {}): ApplicationFunction {

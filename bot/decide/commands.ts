@@ -198,6 +198,7 @@ export function decideCommands(s: CommandSnapshot, config: IssuesConfig): Comman
         else {
           acted = true;
           plan.close = { duplicateOf: n };
+          plan.notes.push({ kind: 'duplicate-closed', of: n });
           const label = config.labels.duplicate;
           if (!has(labels, label)) {
             labels.push(label);

@@ -54,6 +54,8 @@ export interface TriageSnapshot {
   closedForInfoAt?: string;
   /** This event is the author editing the issue. */
   editedByAuthor: boolean;
+  /** A maintainer ran /needs-info at this time (ISO): ask the author, whatever the form says. */
+  maintainerAskedForInfoAt?: string;
   templates: FormTemplate[];
   /** Open issues of the repository (pull requests left out), for possible duplicates. */
   openIssues: OtherIssue[];
@@ -84,12 +86,17 @@ export function decideIssueTriage(snapshot: TriageSnapshot, matcher: ContentMatc
   const { issue } = snapshot;
   const labels = config.labels;
   const u = understandIssue({ title: issue.title, body: issue.body, template: snapshot.template }, snapshot.templates, matcher);
-  const previous = readTriageState(snapshot.acknowledgement?.body);
+  const stored = readTriageState(snapshot.acknowledgement?.body);
+  const asked = snapshot.maintainerAskedForInfoAt;
+  // A maintainer's /needs-info starts a new request, even if someone removed the label before.
+  const previous = asked
+    ? { ...stored, suppressed: stored.suppressed.filter((l) => l !== labels.needs_info), needsInfo: { reason: 'maintainer' as const, since: asked } }
+    : stored;
   const lower = (s: string) => s.toLowerCase();
   const has = (name: string) => issue.labels.some((l) => lower(l) === lower(name));
 
   // Labels the bot added that are gone were removed by a person: they stay removed.
-  const suppressed = new Set([...previous.suppressed, ...previous.labels.filter((l) => !has(l))]);
+  const suppressed = new Set([...previous.suppressed, ...previous.labels.filter((l) => !has(l) && !(asked && l === labels.needs_info))]);
   const botLabels = previous.labels.filter((l) => has(l));
   const spam = u.spam.length > 0;
 
@@ -103,7 +110,8 @@ export function decideIssueTriage(snapshot: TriageSnapshot, matcher: ContentMatc
 
   const wanted: string[] = [];
   const typeLabels = [labels.feedback, labels.term, labels.resource, labels.stakeholder, labels.site];
-  if (u.kind) {
+  // Likely spam keeps only a form's own type: a reading of its text is not worth a label.
+  if (u.kind && !(spam && !u.form)) {
     // A type label already there (set by the form or a maintainer) is not second-guessed.
     const existingType = typeLabels.find((t) => has(t));
     wanted.push(existingType ?? labels[u.kind]);

@@ -216,7 +216,8 @@ export type CommandNote =
   | { kind: 'accept-not-proposal' }
   | { kind: 'accept-problems'; problems: Array<{ field?: string; message: string }> }
   | { kind: 'accept-opened'; pull: number; updated: boolean }
-  | { kind: 'accept-existing'; pull: number };
+  | { kind: 'accept-existing'; pull: number }
+  | { kind: 'duplicate-closed'; of: number };
 
 /** The answer to a comment with commands; undefined when nothing needs saying. */
 export function commandReply(login: string, notes: readonly CommandNote[]): string | undefined {
@@ -265,6 +266,9 @@ export function commandReply(login: string, notes: readonly CommandNote[]): stri
         break;
       case 'accept-existing':
         parts.push(`Pull request #${n.pull} already holds this proposal.`);
+        break;
+      case 'duplicate-closed':
+        parts.push(`Duplicate of #${n.of}. Closing this one so the discussion stays in one place.`);
         break;
     }
   }

@@ -1,6 +1,6 @@
 // REST routes the issue features need on top of the fake's own: collaborator permissions,
-// comment reactions, issue events, git refs, pull requests filtered by head, and the reason an
-// issue was closed. Pass `issueRoutes` as `routes` to `startFakeGitHub`.
+// comment reactions, issue events, git refs, pull requests filtered by head, issues filtered by a
+// comma-separated label list, and the reason an issue was closed. Pass `issueRoutes` as `routes` to `startFakeGitHub`.
 import { userJson } from './json.ts';
 import { pullRoutes } from './rest/pulls.ts';
 import { issueRoutes as baseIssueRoutes } from './rest/issues.ts';
@@ -102,6 +102,13 @@ export const issueRoutes: Routes = {
       (p) => p.head.ref === branch && (!owner || p.head.user?.login.toLowerCase() === owner.toLowerCase()),
     );
     return { ...result, body };
+  },
+
+  'issues/list-for-repo'(ctx) {
+    // GitHub takes `labels` as one comma-separated string ("needs info,bug").
+    const labels = ctx.query.labels;
+    const list = typeof labels === 'string' ? labels.split(',').map((l) => l.trim()).filter(Boolean) : labels;
+    return baseIssueRoutes['issues/list-for-repo']!({ ...ctx, query: { ...ctx.query, ...(list === undefined ? {} : { labels: list }) } });
   },
 
   'issues/update'(ctx) {

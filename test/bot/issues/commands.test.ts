@@ -87,6 +87,7 @@ describe('decideCommands', () => {
     const ok = decideCommands(snap('/duplicate #3', { duplicateTarget: { number: 3, exists: true } }), config);
     expect(ok.close).toEqual({ duplicateOf: 3 });
     expect(ok.addLabels).toEqual(['duplicate']);
+    expect(ok.reply).toContain('Duplicate of #3.');
     expect(decideCommands(snap('/duplicate #7'), config).reply).toContain('cannot be a duplicate of itself');
     expect(decideCommands(snap('/duplicate #99', { duplicateTarget: { number: 99, exists: false } }), config).reply).toContain('could not find that issue');
     expect(decideCommands(snap('/duplicate'), config).reply).toContain('/duplicate #12');
