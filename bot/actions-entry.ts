@@ -6,6 +6,7 @@ import { Probot, type ApplicationFunction } from 'probot';
 import app from './index.ts';
 import { createLogger } from './create-logger.ts';
 import { syncRepository } from './handlers/labels-sync.ts';
+import { sweepNeedsInfo } from './handlers/needs-info-sweep.ts';
 
 const env = process.env;
 // On GitHub Enterprise Server, Actions gives the API as GITHUB_API_URL; Probot reads GHE_HOST.
@@ -47,5 +48,7 @@ async function maintenance(trigger: 'schedule' | 'workflow_dispatch', token: str
     const result = await syncRepository(octokit, repository, undefined, log);
     if (result.outcome === 'invalid') status = 1;
   }
+  // Daily: one reminder on `needs info` issues left unanswered, then a kind close.
+  if (trigger === 'schedule') await sweepNeedsInfo(octokit, repository, new Date(), log);
   return status;
 }
