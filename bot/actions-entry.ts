@@ -37,18 +37,23 @@ if (!env.GITHUB_TOKEN || !env.GITHUB_REPOSITORY || !event) {
   process.exitCode = failed ? 1 : 0;
 }
 
-/** The daily jobs: the labels sync (on manual dispatch) and the `needs info` sweep. */
+/** The daily job, the `needs info` sweep; a manual dispatch also applies the labels file. */
 async function maintenance(trigger: 'schedule' | 'workflow_dispatch', token: string, repository: string): Promise<number> {
   const log = createLogger(env);
   const baseUrl = api && api.host !== 'api.github.com' ? api.href.replace(/\/$/, '') : undefined;
-  const probot = new Probot({ githubToken: token, baseUrl, log });
-  const octokit = await probot.auth();
-  let status = 0;
-  if (trigger === 'workflow_dispatch') {
-    const result = await syncRepository(octokit, repository, undefined, log);
-    if (result.outcome === 'invalid') status = 1;
+  try {
+    const probot = new Probot({ githubToken: token, baseUrl, log });
+    const octokit = await probot.auth();
+    let status = 0;
+    if (trigger === 'workflow_dispatch') {
+      const result = await syncRepository(octokit, repository, undefined, log);
+      if (result.outcome === 'invalid') status = 1;
+    }
+    // One reminder on `needs info` issues left unanswered, then a kind close.
+    await sweepNeedsInfo(octokit, repository, new Date(), log);
+    return status;
+  } catch (error) {
+    log.error({ err: error }, `The ${trigger} run failed: ${(error as Error).message}`);
+    return 1;
   }
-  // Daily: one reminder on `needs info` issues left unanswered, then a kind close.
-  if (trigger === 'schedule') await sweepNeedsInfo(octokit, repository, new Date(), log);
-  return status;
 }

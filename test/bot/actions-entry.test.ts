@@ -9,6 +9,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adjustPayload, examplePayload, startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/index.ts';
+import { issueRoutes } from '../fake-github/issue-routes.ts';
 import { HttpError } from '../fake-github/rest/route.ts';
 import { startApiV3Proxy } from './api-v3-proxy.ts';
 import { buildBot } from './build-bot.ts';
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 async function start(options: FakeGitHubOptions = {}) {
-  fake = await startFakeGitHub(options);
+  fake = await startFakeGitHub({ ...options, routes: { ...issueRoutes, ...options.routes } });
   proxy = await startApiV3Proxy(fake.url);
   const repo = fake.state.createRepo('ler/map', { '.github/labels.yml': labelsYml });
   const installationId = fake.install('ler');
@@ -83,11 +84,23 @@ describe('bot.yml entry', () => {
     expect(fake.log.filter((l) => l === 'POST /repos/ler/map/labels').length).toBe(2);
   });
 
-  it('runs the labels sync on workflow_dispatch', async () => {
+  it('runs the labels sync and the needs-info sweep on workflow_dispatch', async () => {
     const { repo, token } = await start();
+    // The fake's clock is in 2025, so the label is weeks old for the real clock: time to remind.
+    const issue = fake.state.openIssue(repo, { user: 'quiet', title: 'Unclear', body: 'Hmm.' });
+    fake.state.addLabel(repo, issue, 'needs info', fake.state.account('maintainer'));
     const result = await runEntry({ GITHUB_TOKEN: token, GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_EVENT_PATH: await eventFile({}) });
     expect(result.code, result.output).toBe(0);
-    expect(repo.labels.size).toBe(2);
+    expect([...repo.labels.keys()].sort()).toEqual(['feedback', 'needs info']);
+    expect(repo.labels.get('needs info')?.color).toBe('d876e3');
+    expect(issue.comments.map((c) => c.body.split('\n')[0])).toEqual(['<!-- ler-map:needs-info-reminder -->']);
+  });
+
+  it('fails a scheduled run that cannot finish, with one clear log line', async () => {
+    const { token } = await start({ routes: { 'issues/list-for-repo': () => { throw new HttpError(403, 'Resource not accessible by integration'); } } });
+    const result = await runEntry({ GITHUB_TOKEN: token, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: await eventFile({ schedule: '17 6 * * *' }) });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('"msg":"The schedule run failed: Resource not accessible by integration');
   });
 
   it('fails the job when a handler fails, instead of passing silently', async () => {
