@@ -159,6 +159,23 @@ describe('with credentials', () => {
     expect(bot.output()).toContain('Missing WEBHOOK_SECRET, expected the webhook secret set on the GitHub App');
   });
 
+  it('with REDIS_URL, connects its rate limiter to Redis (how replicas share one budget)', async () => {
+    // A TCP listener standing in for Redis records what the bot sends on connecting.
+    let received = '';
+    const redis = createServer((socket) => socket.on('data', (d) => (received += d.toString())));
+    await new Promise<void>((resolve) => redis.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = await freePort();
+      const bot = startBot({ ...credentials(), PORT: String(port), REDIS_URL: `redis://127.0.0.1:${(redis.address() as { port: number }).port}` });
+      await waitFor(`http://127.0.0.1:${port}/healthz`, bot);
+      for (let i = 0; i < 100 && !received; i++) await new Promise((r) => setTimeout(r, 50));
+      // ioredis speaks RESP: an array of bulk strings, e.g. "*1\r\n$4\r\ninfo\r\n".
+      expect(received).toMatch(/^\*\d+\r\n\$\d+\r\n/);
+    } finally {
+      redis.close();
+    }
+  });
+
   it('answers /healthz, acts on signed webhooks only, keeps secrets out of its logs and stops gracefully', async () => {
     const port = await freePort();
     const bot = startBot({ ...credentials(), PORT: String(port) });
