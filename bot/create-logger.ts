@@ -32,6 +32,7 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
   if (!(levels as readonly string[]).includes(level)) {
     throw new Error(`Unexpected LOG_LEVEL "${env.LOG_LEVEL}", expected one of ${levels.join(', ')}`);
   }
-  const options = { name: 'ler-map-bot', level, redact: { paths: redactedPaths, censor: '[redacted]' } };
+  // No base `name`: Probot's child loggers set their own ("http", "setup"), and JSON keys must not repeat.
+  const options = { level, redact: { paths: redactedPaths, censor: '[redacted]' } };
   return destination ? pino(options, destination) : pino(options);
 }
