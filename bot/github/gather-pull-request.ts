@@ -11,6 +11,7 @@ import { checkName, isSummaryComment } from '../messages/index.ts';
 import { loadBaseContent } from './base-content.ts';
 import { cachedSpeller } from './cached-speller.ts';
 import type { Octokit, RepoRef } from './octokit.ts';
+import { sameAccount } from './same-account.ts';
 
 /** Which pull request to check, as the event names it. */
 export interface PullRequestTarget extends RepoRef {
@@ -195,7 +196,7 @@ export async function gatherPullRequest(octokit: Octokit, target: PullRequestTar
   const lastEvent = new Map<string, { labeled: boolean; byBot: boolean }>();
   for (const e of pull.timelineItems.nodes) {
     if (!e?.label) continue;
-    lastEvent.set(e.label.name.toLowerCase(), { labeled: e.__typename === 'LabeledEvent', byBot: e.actor?.login === botLogin });
+    lastEvent.set(e.label.name.toLowerCase(), { labeled: e.__typename === 'LabeledEvent', byBot: sameAccount(e.actor?.login, botLogin) });
   }
   const addedByBot = new Set([...lastEvent].filter(([, e]) => e.labeled && e.byBot).map(([name]) => name));
   const removedByPeople = new Set([...lastEvent].filter(([, e]) => !e.labeled && !e.byBot).map(([name]) => name));
@@ -212,7 +213,7 @@ export async function gatherPullRequest(octokit: Octokit, target: PullRequestTar
   const decoded = wordsSource ? decode(wordsSource.content) : undefined;
   const speller = await cachedSpeller(decoded && 'text' in decoded ? parseWordList(decoded.text) : [], env);
 
-  const ourSuites = (meta.repository.headCommit?.checkSuites?.nodes ?? []).filter((s) => s.app && `${s.app.slug}[bot]` === botLogin);
+  const ourSuites = (meta.repository.headCommit?.checkSuites?.nodes ?? []).filter((s) => s.app && sameAccount(s.app.slug, botLogin));
   const snapshot: PullRequestSnapshot = {
     number,
     state: pull.state === 'OPEN' ? 'open' : pull.state === 'MERGED' ? 'merged' : 'closed',

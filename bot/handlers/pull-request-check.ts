@@ -6,6 +6,7 @@ import { decidePullRequestCheck } from '../decide/pull-request-check.ts';
 import type { BotEnv, Feature } from '../feature.ts';
 import { gatherPullRequest, type PullRequestTarget } from '../github/gather-pull-request.ts';
 import type { Octokit, RepoRef } from '../github/octokit.ts';
+import { sameAccount } from '../github/same-account.ts';
 import { checkName, internalErrorCheck } from '../messages/index.ts';
 
 type Log = Context['log'];
@@ -39,7 +40,7 @@ async function causedBySelf(context: Context, env: BotEnv): Promise<boolean> {
   const sender = (context.payload as { sender?: { login: string; type: string } }).sender;
   if (sender?.type !== 'Bot') return false;
   const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
-  return sender.login === (await botLogin(context.octokit, installationId, env));
+  return sameAccount(sender.login, await botLogin(context.octokit, installationId, env));
 }
 
 /** Checks one pull request: gather → decide → act; on an internal error, a short notice on the check. */

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { readContentFiles } from '#core';
 import { createApp } from '../../bot/index.ts';
-import { pullRequestPayload, startFakeGitHub, type FakeGitHub, type FileChanges, type Issue, type Repository } from '../fake-github/index.ts';
+import { pullRequestPayload, startFakeGitHub, type FakeGitHub, type FileChanges, type Issue, type Repository, type Routes } from '../fake-github/index.ts';
 import { startApp, type RunningApp } from './harness.ts';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
@@ -22,13 +22,13 @@ export interface Scenario {
   /** Opens a pull request from a new branch with these changes (by `user`, a returning contributor unless said otherwise). */
   openPullRequest(changes: FileChanges, options?: { user?: string; branch?: string; draft?: boolean; firstTime?: boolean; headRepo?: Repository }): Issue;
   /** Delivers a `pull_request.<action>` event for a pull request, as GitHub would now. */
-  send(issue: Issue, action: string, extra?: { before?: string; sender?: string }): Promise<{ status: number; body: string }>;
+  send(issue: Issue, action: string, extra?: { before?: string; sender?: string; changes?: Record<string, unknown> }): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
 /** Starts the fake with the project's content on `main`, and the bot (its real app function). */
-export async function startScenario(options: { latencyMs?: number; extraFiles?: FileChanges; now?: () => Date } = {}): Promise<Scenario> {
-  const fake = await startFakeGitHub({ latencyMs: options.latencyMs });
+export async function startScenario(options: { latencyMs?: number; extraFiles?: FileChanges; now?: () => Date; routes?: Routes } = {}): Promise<Scenario> {
+  const fake = await startFakeGitHub({ latencyMs: options.latencyMs, routes: options.routes });
   const repo = fake.state.createRepo('ler-map/ler-ecosystem-map', {
     ...(await projectContent()),
     'README.md': '# LER Ecosystem Map\n',
@@ -60,6 +60,7 @@ export async function startScenario(options: { latencyMs?: number; extraFiles?: 
         installationId,
         ...(extra.sender ? { sender: fake.state.account(extra.sender) } : {}),
         before: extra.before,
+        changes: extra.changes,
       });
       return bot.deliver('pull_request', payload);
     },

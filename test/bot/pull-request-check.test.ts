@@ -328,6 +328,62 @@ describe('pull request content check', () => {
   });
 });
 
+describe('pull request content check, more cases', () => {
+  it('sends annotations in batches of 50', async () => {
+    const changes: FileChanges = {};
+    // 30 files with a few problems each (a missing key, raw HTML …): over 50 annotations, nothing fixable.
+    for (let i = 1; i <= 30; i++) changes[`content/glossary/broken-${i}.md`] = `---\nrelated:\n  - issuer\n---\nA <i>term</i> number ${i}.\n`;
+    const pr = s.openPullRequest(changes);
+    await s.send(pr, 'opened');
+    const run = s.repo.checkRuns[0]!;
+    const total = run.annotations.length;
+    expect(total).toBeGreaterThan(50);
+    expect(total).toBeLessThanOrEqual(100);
+    const batches = s.fake.requests.filter((r) => r.line.includes('/check-runs')).map((r) => [r.method, (r.body as { output: { annotations: unknown[] } }).output.annotations.length]);
+    expect(batches).toEqual([
+      ['POST', 50],
+      ['PATCH', total - 50],
+    ]);
+    expect(eventCalls(s.fake).length).toBeLessThanOrEqual(callBudget(30));
+  });
+
+  it('welcomes a first-time contributor even when nothing needs fixing', async () => {
+    const pr = s.openPullRequest({ 'content/glossary/issuer.md': validIssuer }, { firstTime: true });
+    await s.send(pr, 'opened');
+    expect(pr.comments).toHaveLength(1);
+    expect(pr.comments[0]!.body).toMatch(/^<!-- ler-map:pull-request-check -->\nWelcome, and thank you for your first contribution/);
+    expect(pr.comments[0]!.body).toContain('✅ The content check found nothing to fix. Thank you!');
+    expect(labelsOf(pr)).toEqual(['check: passing', 'content: glossary', 'first-time contributor', 'size/XS']);
+  });
+
+  it('checks again when the base branch changes, and ignores other edits', async () => {
+    const pr = s.openPullRequest({ 'content/glossary/issuer.md': validIssuer });
+    await s.send(pr, 'edited', { changes: { title: { from: 'Old title' } } });
+    expect(s.fake.log).toEqual([]);
+    await s.send(pr, 'edited', { changes: { base: { ref: { from: 'develop' }, sha: { from: 'f'.repeat(40) } } } });
+    expect(s.repo.checkRuns).toHaveLength(1);
+  });
+
+  it('reports its own failure briefly on the check, never as a pass', async () => {
+    await s.stop();
+    s = await startScenario({
+      routes: {
+        'repos/download-tarball-archive'() {
+          return { status: 502, body: { message: 'Server Error' } };
+        },
+      },
+    });
+    const pr = s.openPullRequest({ 'content/glossary/issuer.md': validIssuer });
+    const res = await s.send(pr, 'opened');
+    // The delivery fails (GitHub shows it as failed), with the status of the failed request.
+    expect(res.status).toBe(502);
+    expect(s.repo.checkRuns).toHaveLength(1);
+    expect(s.repo.checkRuns[0]).toMatchObject({ conclusion: 'failure', title: 'The content check could not finish' });
+    expect(s.repo.checkRuns[0]!.summary).toContain('not in your changes');
+    expect(s.bot.logs.some((l) => l.msg === 'Content check failed')).toBe(true);
+  });
+});
+
 describe('app wiring', () => {
   it('keeps other features running when one handler fails', async () => {
     const failing = { name: 'always-fails', register: (app: Parameters<typeof pullRequestCheck.register>[0]) => app.on('pull_request.opened', async () => Promise.reject(new Error('boom'))) };

@@ -67,8 +67,10 @@ function connection<T>(items: T[], args: Record<string, unknown>, ctx: GraphqlCo
   };
 }
 
+/** An account as GraphQL shows it: an App's bot is a Bot whose login has no "[bot]" suffix. */
 function actorNode(a: Account): Node {
-  return { __typename: a.type === 'Bot' ? 'Bot' : a.type === 'Organization' ? 'Organization' : 'User', login: a.login, databaseId: a.id, id: `U_${a.id}` };
+  if (a.type === 'Bot') return { __typename: 'Bot', login: a.login.replace(/\[bot\]$/, ''), databaseId: a.id, id: `BOT_${a.id}` };
+  return { __typename: a.type === 'Organization' ? 'Organization' : 'User', login: a.login, databaseId: a.id, id: `U_${a.id}` };
 }
 
 function blobNode(state: FakeState, sha: string): Node | null {
@@ -303,7 +305,8 @@ export function runGraphql(
     violation,
   };
   const root: Node = {
-    viewer: () => (ctx.viewer ? actorNode(ctx.viewer) : null),
+    // Query.viewer is typed User; for an App installation GitHub answers with the bot's "name[bot]" login.
+    viewer: () => (ctx.viewer ? { __typename: 'User', login: ctx.viewer.login, databaseId: ctx.viewer.id, id: `U_${ctx.viewer.id}` } : null),
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = state.repo(`${owner}/${name}`);
       if (!repo) throw new GraphQLError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, { extensions: { type: 'NOT_FOUND' } });

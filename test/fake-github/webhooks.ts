@@ -37,7 +37,8 @@ export function pullRequestPayload(
   action: string,
   options: { installationId: number; sender?: Account; before?: string; changes?: Payload },
 ): Payload {
-  const payload = examplePayload('pull_request', action);
+  // webhooks-examples has no `edited` example; every pull_request action has the same shape.
+  const payload = examplePayload('pull_request', action === 'edited' ? 'opened' : action);
   payload.action = action;
   payload.number = issue.number;
   const current = pullJson(fake.state, issue, repo, fake.url);
