@@ -70,8 +70,8 @@ interface CommentNode {
 const blobFields = 'fragment BlobText on Blob { text isBinary byteSize isTruncated }';
 
 function blobAliases(oids: readonly string[]): string {
-  // Oids come from GitHub's file list; only hex is ever placed in the query.
-  return oids.map((oid, i) => `b${i}: object(oid: "${oid.replace(/[^0-9a-f]/g, '')}") { ...BlobText }`).join(' ');
+  // Oids come from GitHub's file list and are checked to be 40 hex digits before they get here.
+  return oids.map((oid, i) => `b${i}: object(oid: "${oid}") { ...BlobText }`).join(' ');
 }
 
 const metaQuery = (oids: readonly string[]) => `
@@ -148,8 +148,10 @@ export async function gatherPullRequest(octokit: Octokit, target: PullRequestTar
     ...(f.patch !== undefined ? { patch: f.patch } : {}),
   }));
   // The head text of what the check reads: content files, and the project word list.
-  const toRead = listed.filter((f) => f.status !== 'removed' && (checkScope(f.filename) || f.filename === projectWordsFile));
-  const oids = toRead.map((f) => f.sha ?? '');
+  // Only real blob ids go into a query (a submodule entry has none; it is reported as unreadable).
+  const toRead = listed.filter((f) => f.status !== 'removed' && (checkScope(f.filename) || f.filename === projectWordsFile) && /^[0-9a-f]{40}$/.test(f.sha ?? ''));
+  const unreadable = listed.filter((f) => f.status !== 'removed' && checkScope(f.filename) && !/^[0-9a-f]{40}$/.test(f.sha ?? ''));
+  const oids = toRead.map((f) => f.sha!);
   const head = target.headRepo;
   const first = head ? oids.slice(0, blobsPerQuery) : [];
   const meta = await graphqlTolerantOfMissingHead<MetaResult>(octokit, metaQuery(first), {
@@ -176,7 +178,7 @@ export async function gatherPullRequest(octokit: Octokit, target: PullRequestTar
     if (!result.headRepository) headReadable = false;
     blobs.push(...batch.map((_, i) => result.headRepository?.[`b${i}`]));
   }
-  const read = toRead.map((f, i) => sourceOfBlob(f.filename, blobs[i]));
+  const read = [...toRead.map((f, i) => sourceOfBlob(f.filename, blobs[i])), ...unreadable.map((f) => sourceOfBlob(f.filename, undefined))];
   const headFiles = read.filter((f) => f.path !== projectWordsFile);
 
   let comment = pull.comments.nodes.find((c) => c.viewerDidAuthor && isSummaryComment(c.body));

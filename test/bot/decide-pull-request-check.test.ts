@@ -145,6 +145,15 @@ describe('decidePullRequestCheck', () => {
     expect(d.outcome.conclusion).toBe('failure');
   });
 
+  it('flags records that refer to a renamed one: the old slug is gone', () => {
+    const moved: ChangedFile = { path: 'content/glossary/keyholder.md', previousPath: 'content/glossary/holder.md', status: 'renamed', additions: 0, deletions: 0 };
+    const d = decidePullRequestCheck(snapshot([moved], { 'content/glossary/keyholder.md': term('Holder', ['issuer']) }), ok, now);
+    if (!('outcome' in d)) throw new Error('expected an outcome');
+    expect(d.outcome.messages.map((m) => `${m.file}:${m.line} ${m.ruleId} ${m.reason}`)).toEqual([
+      'content/glossary/issuer.md:4 unresolved-reference Unexpected "holder", expected the slug of an existing glossary term',
+    ]);
+  });
+
   it('reports an invalid configuration and nothing else', () => {
     const bad = readConfig('labels:\n  sise: []\n');
     const d = decidePullRequestCheck(snapshot([brokenFile], { 'content/glossary/issuer.md': broken }), bad, now);

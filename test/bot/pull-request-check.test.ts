@@ -364,6 +364,25 @@ describe('pull request content check, more cases', () => {
     expect(s.repo.checkRuns).toHaveLength(1);
   });
 
+  it('says plainly that the changes cannot be read when the fork was deleted', async () => {
+    const fork = s.fake.state.fork(s.repo, 'riley');
+    const pr = s.openPullRequest({ 'content/glossary/issuer.md': brokenIssuer }, { user: 'riley', headRepo: fork });
+    s.fake.state.repos.delete('riley/ler-ecosystem-map');
+    pr.pull!.headRepo = null;
+    await s.send(pr, 'synchronize');
+    expect(s.repo.checkRuns[0]).toMatchObject({ conclusion: 'neutral', title: 'The changes cannot be read' });
+    expect(pr.comments).toEqual([]);
+  });
+
+  it('copes with a fork deleted between the event and the check', async () => {
+    const fork = s.fake.state.fork(s.repo, 'riley');
+    const pr = s.openPullRequest({ 'content/glossary/issuer.md': brokenIssuer }, { user: 'riley', headRepo: fork });
+    const payload = pullRequestPayload(s.fake, s.repo, pr, 'opened', { installationId: s.installationId });
+    s.fake.state.repos.delete('riley/ler-ecosystem-map');
+    expect((await s.bot.deliver('pull_request', payload)).status).toBe(200);
+    expect(s.repo.checkRuns[0]).toMatchObject({ conclusion: 'neutral', title: 'The changes cannot be read' });
+  });
+
   it('reports its own failure briefly on the check, never as a pass', async () => {
     await s.stop();
     s = await startScenario({

@@ -318,8 +318,20 @@ export class FakeState {
     return undefined;
   }
 
-  /** The files a pull request changes, computed from its merge base as GitHub does. */
+  private readonly pullFilesCache = new Map<string, PullFile[]>();
+
+  /** The files a pull request changes, computed from its merge base as GitHub does (commits never change, so cached). */
   pullFiles(pull: PullRequest): PullFile[] {
+    const key = `${pull.baseSha}..${pull.headSha}`;
+    let files = this.pullFilesCache.get(key);
+    if (!files) {
+      files = this.computePullFiles(pull);
+      this.pullFilesCache.set(key, files);
+    }
+    return files;
+  }
+
+  private computePullFiles(pull: PullRequest): PullFile[] {
     const base = this.git.mergeBase(pull.baseSha, pull.headSha) ?? pull.baseSha;
     const before = this.git.get(base).tree;
     const after = this.git.get(pull.headSha).tree;
