@@ -6,14 +6,16 @@ import { Scalar } from 'yaml';
 import { fieldStrings } from './field-strings.ts';
 import type { ParsedFile } from './types.ts';
 
-/** Stands in for every masked character: never a letter, digit, space or punctuation. */
+/** Stands in for markup around prose (`**`, `[`, `](/path/)`, quoting, escapes): text on either side still reads on. */
 export const maskChar = '\u0001';
+/** Stands in for content that is not prose (inline code, raw HTML, images, URLs): it breaks the text. */
+export const hiddenChar = '\u0002';
 
 /** One line of prose in the file. `text` has the length of the source between start and end. */
 export interface TextSpan {
   start: number;
   end: number;
-  /** The source characters, with non-prose characters replaced by `maskChar`. */
+  /** The source characters, with markup replaced by `maskChar` and non-prose content by `hiddenChar`. */
   text: string;
   /** Where the prose lives: a front-matter value (its dotted path) or the markdown body. */
   in: 'field' | 'body';
@@ -21,7 +23,8 @@ export interface TextSpan {
 }
 
 // URLs, e-mail addresses and bare domains inside prose are not words.
-const urlPattern = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s\u0001<>"')\]]*[^\s\u0001<>"').,;:!?\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+// A scheme written on its own ("https://", "mailto:") is a technical token too.
+const urlPattern = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s\u0001<>"')\]]*[^\s\u0001<>"').,;:!?\]]|\b(?:https?|ftp):\/\/|\bmailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /** Containers whose children are phrasing content (text, emphasis, links). */
 const phrasingContainers = new Set(['paragraph', 'heading', 'tableCell']);
@@ -40,9 +43,9 @@ export function textSpans(file: ParsedFile): readonly TextSpan[] {
   return spans;
 }
 
-/** A source string with every character but line breaks replaced by the mask. */
-function masked(source: string): string {
-  return source.replace(/[^\n]/g, maskChar);
+/** A source string with every character but line breaks replaced by a mask character. */
+function masked(source: string, mask = maskChar): string {
+  return source.replace(/[^\n]/g, mask);
 }
 
 /** `text` with the characters in the given (sorted, relative) ranges masked, line breaks kept. */
@@ -60,7 +63,7 @@ function maskRanges(text: string, ranges: readonly [number, number][]): string {
 
 /** Cuts a masked region into one span per line, leaving out lines with no letters or digits. */
 function splitLines(start: number, text: string, out: TextSpan[], where: Omit<TextSpan, 'start' | 'end' | 'text'>, continuation: RegExp): void {
-  if (text.includes(':') || text.includes('www.') || text.includes('@')) text = text.replace(urlPattern, (m) => maskChar.repeat(m.length));
+  if (text.includes(':') || text.includes('www.') || text.includes('@')) text = text.replace(urlPattern, (m) => hiddenChar.repeat(m.length));
   let lineStart = 0;
   let first = true;
   while (lineStart <= text.length) {
@@ -121,23 +124,26 @@ function bodySpans(file: ParsedFile): TextSpan[] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    // Keep the characters of text nodes (inside emphasis and link text too); mask the rest.
-    const keep: [number, number][] = [];
+    // Keep the characters of text nodes (inside emphasis and link text too), hide code, HTML,
+    // images and bare URLs, and mask the markup in between.
+    const pieces: [number, number, 'keep' | 'hide'][] = [];
     const collect = (n: Nodes): void => {
+      const s = n.position?.start.offset;
+      const e = n.position?.end.offset;
       if (n.type === 'text') {
-        const s = n.position?.start.offset;
-        const e = n.position?.end.offset;
-        if (s !== undefined && e !== undefined) keep.push([s, e]);
-      } else if ('children' in n && !skipped.has(n.type) && !isAutolink(n)) {
+        if (s !== undefined && e !== undefined) pieces.push([s, e, 'keep']);
+      } else if (skipped.has(n.type) || isAutolink(n)) {
+        if (s !== undefined && e !== undefined) pieces.push([s, e, 'hide']);
+      } else if ('children' in n) {
         for (const c of n.children as Nodes[]) collect(c);
       }
     };
     for (const c of node.children as Nodes[]) collect(c);
     let chars = '';
     let at = start;
-    for (const [s, e] of keep) {
+    for (const [s, e, what] of pieces) {
       if (s < at) continue;
-      chars += masked(text.slice(at, s)) + text.slice(s, e);
+      chars += masked(text.slice(at, s)) + (what === 'keep' ? text.slice(s, e) : masked(text.slice(s, e), hiddenChar));
       at = e;
     }
     chars += masked(text.slice(at, end));
@@ -191,7 +197,8 @@ export function spanWordsOf(span: TextSpan): readonly Word[] {
 export function inToken(text: string, index: number, length: number): boolean {
   const before = text[index - 1];
   const after = text[index + length];
-  if (before === '.' && /[\p{L}\p{N}]/u.test(text[index - 2] ?? '')) return true;
+  // After a dot with no space: a file extension (".md"), a domain or a missing space, not a word.
+  if (before === '.') return true;
   if (after === '.' && /[\p{L}\p{N}]/u.test(text[index + length + 1] ?? '')) return true;
   if (before === '&' || before === '#' || before === '@' || before === '_' || before === '\\') return true;
   if (after === '_' || after === '@') return true;

@@ -54,7 +54,8 @@ export function allowedKeys(file: ParsedFile, path: readonly PropertyKey[]): str
     const def = (schema as unknown as { def: Record<string, unknown> }).def;
     if (def.type === 'optional') schema = def.innerType as z.ZodType;
     const d = (schema as unknown as { def: Record<string, unknown> }).def;
-    if (d.type === 'object') schema = (d.shape as Record<string, z.ZodType>)[String(p)]!;
+    // Own keys only: a front-matter key such as "toString" must not find Object.prototype's.
+    if (d.type === 'object') schema = Object.hasOwn(d.shape as object, String(p)) ? (d.shape as Record<string, z.ZodType>)[String(p)]! : undefined!;
     else if (d.type === 'array') schema = d.element as z.ZodType;
     else if (d.type === 'record') schema = d.valueType as z.ZodType;
     if (!schema) return [];

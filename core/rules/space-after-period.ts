@@ -20,8 +20,8 @@ export default defineRule({
         const before = span.text[m.index - 1];
         const after = span.text[m.index + m[0].length];
         // Part of a longer token (a domain, a file name, a path): not prose.
-        if (before && /[./@\\\u0001]/.test(before)) continue;
-        if (after && /[.\\/@\u0001]/.test(after)) continue;
+        if (before && /[./@\\\u0001\u0002]/.test(before)) continue;
+        if (after && /[.\\/@\u0001\u0002]/.test(after)) continue;
         const dot = span.start + m.index + m[1]!.length;
         report({
           start: dot,

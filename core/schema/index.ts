@@ -237,7 +237,8 @@ export function schemaAt(type: ContentTypeName, path: readonly (string | number)
   for (const p of path) {
     if (!schema) return undefined;
     const def: Record<string, unknown> = (unwrap(schema) as unknown as { def: Record<string, unknown> }).def;
-    if (def.type === 'object') schema = (def.shape as Record<string, z.ZodType>)[String(p)];
+    // Own keys only: a front-matter key such as "toString" must not find Object.prototype's.
+    if (def.type === 'object') schema = Object.hasOwn(def.shape as object, String(p)) ? (def.shape as Record<string, z.ZodType>)[String(p)] : undefined;
     else if (def.type === 'array') schema = def.element as z.ZodType;
     else if (def.type === 'record') schema = def.valueType as z.ZodType;
     else return undefined;

@@ -8,7 +8,9 @@ import {
   buildIndex,
   checkParsed,
   createSpeller,
+  parseContentTree,
   parseFile,
+  parseMarkdown,
   readContentFiles,
   readProjectWords,
   updateIndex,
@@ -91,6 +93,24 @@ function checkInvariants(source: SourceFile): void {
     }
   }
 }
+
+describe('the fast front-matter path', () => {
+  it('builds exactly the tree remark-frontmatter builds, for mutated and random files', () => {
+    const same = (text: string) => expect(JSON.parse(JSON.stringify(parseContentTree(text)))).toEqual(JSON.parse(JSON.stringify(parseMarkdown(text))));
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), (pick, mutations, eol) => {
+        same(mutations.reduce(mutate, files[pick % files.length]!.text).replace(/\n/g, eol));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('---', '--- ', '---\t', '- a', 'a: 1', '', '> q', '# h', '[x]: /y', '```', '    code'), fc.string({ maxLength: 5 })), { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        same(lines.join(eol));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('the validator never throws', () => {
   it('on real content files with random mutations', () => {
