@@ -4,6 +4,7 @@
 import { createVerify, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Faults } from './faults.ts';
 import { runGraphql, githubSchema } from './graphql.ts';
 import { loadOpenApi, validateRequest } from './openapi.ts';
 import { routes as defaultRoutes } from './rest/index.ts';
@@ -22,6 +23,8 @@ export interface LoggedRequest {
   body?: unknown;
   /** `"GET /repos/o/r/pulls/1/files"` (or `"POST /graphql"`), for assertions. */
   line: string;
+  /** The fault injected instead of handling it (see faults.ts). */
+  fault?: string;
 }
 
 export interface FakeGitHubOptions {
@@ -38,6 +41,8 @@ export class FakeGitHub {
   /** Problems with the requests made (unknown route, invalid body, rejected review …). Assert empty. */
   readonly violations: string[] = [];
   readonly requests: LoggedRequest[] = [];
+  /** Fault injection: rules that make matching requests fail (faults.ts). */
+  readonly faults = new Faults();
   readonly app: { id: number; slug: string; name: string; owner: Account; privateKey: string; publicKey: KeyObject; bot: Account };
   readonly installations = new Map<number, { id: number; account: Account }>();
   private readonly tokens = new Map<string, number>();
@@ -138,6 +143,11 @@ export class FakeGitHub {
     const line = `${method} ${url.pathname}`;
     const identity = this.identify(req);
     const violation = (problem: string) => this.violations.push(`${line}: ${problem}`);
+    const injected = await this.faults.intercept(req, res, method, url.pathname, rawBody);
+    if (injected) {
+      this.requests.push({ method, path: url.pathname, query: url.search, status: injected.status, line, fault: injected.fault });
+      return;
+    }
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
 
     let status = 200;
