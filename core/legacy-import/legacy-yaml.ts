@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { nearest } from '../text.ts';
 import { htmlToMarkdown, htmlToText, hasEntities, hasHtml, type HtmlOptions } from './legacy-html.ts';
-import { quoted, type Destination, type ImportLog, type Origin } from './import-log.ts';
+import { quoted, type ImportLog, type Origin } from './import-log.ts';
 
 /** A parsed legacy YAML file and the bookkeeping of its values. */
 export class LegacyYaml {
