@@ -29,19 +29,30 @@ async function createCheckRun(octokit: Octokit, { owner, repo }: RepoRef, a: Of<
   }
 }
 
+/** Awaits a request, treating one HTTP status as success (the state it reports is the one wanted). */
+async function tolerate(status: number, request: Promise<unknown>): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if ((error as { status?: number }).status !== status) throw error;
+  }
+}
+
 async function applyOne(octokit: Octokit, target: RepoRef, action: PlannedAction): Promise<void> {
   const { owner, repo } = target;
   switch (action.type) {
     case 'create-check-run':
       return createCheckRun(octokit, target, action);
     case 'create-label':
-      await octokit.rest.issues.createLabel({ owner, repo, name: action.name, color: action.color, description: action.description });
+      // Another replica or the labels sync may have created it a moment ago: then it exists, as wanted.
+      await tolerate(422, octokit.rest.issues.createLabel({ owner, repo, name: action.name, color: action.color, description: action.description }));
       return;
     case 'add-labels':
       await octokit.rest.issues.addLabels({ owner, repo, issue_number: action.issue, labels: action.labels });
       return;
     case 'remove-label':
-      await octokit.rest.issues.removeLabel({ owner, repo, issue_number: action.issue, name: action.label });
+      // Someone took it off in the meantime: it is gone, as wanted.
+      await tolerate(404, octokit.rest.issues.removeLabel({ owner, repo, issue_number: action.issue, name: action.label }));
       return;
     case 'create-comment':
       await octokit.rest.issues.createComment({ owner, repo, issue_number: action.issue, body: action.body });
