@@ -2,6 +2,7 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import siteFilters from './site/_config/filters.ts';
 import searchIndex from './site/_config/search-index.ts';
+import { contentRoot } from './site/lib/load-site-model.ts';
 import { siteMetadata } from './site/lib/site-metadata.ts';
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
@@ -15,6 +16,7 @@ interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
 }
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -26,7 +28,10 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(siteFilters, { site });
   eleventyConfig.addPlugin(searchIndex);
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets' });
-  eleventyConfig.addWatchTarget('content/');
+  eleventyConfig.addWatchTarget(`${contentRoot()}/content/`);
+  // Eleventy's --serve dependency spider parses imports as JavaScript and stops at TypeScript;
+  // content changes still rebuild (site code changes need a restart of `npm start`).
+  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.setServerOptions({ port: 8080 });
 
   return {

@@ -19,8 +19,22 @@ export interface LoadedContent {
   filesChecked: number;
 }
 
+export interface LoadOptions {
+  /**
+   * Drop what only messages need once the files are checked (YAML documents, value ranges,
+   * positions in the markdown trees): a site build of thousands of records keeps far less memory.
+   */
+  forRendering?: boolean;
+}
+
+/** Removes source positions from a markdown tree (in place). */
+function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
+  delete node.position;
+  if (node.children) for (const child of node.children) dropPositions(child as { position?: unknown; children?: unknown[] });
+}
+
 /** Reads, parses and checks all of `<root>/content`, as `npm run check` does without arguments. */
-export async function loadContent(root: string): Promise<LoadedContent> {
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadedContent> {
   const sources = await readContentFiles(root);
   const index = buildIndex(sources);
   const speller = await createSpeller(await readProjectWords(root));
@@ -36,6 +50,11 @@ export async function loadContent(root: string): Promise<LoadedContent> {
       const file = parseFile(source);
       files.push(file);
       messages.push(...checkParsed(file, index, { speller }));
+      if (options.forRendering) {
+        file.yaml = undefined;
+        file.ranges = new Map();
+        if (file.tree) dropPositions(file.tree);
+      }
     } else messages.push(...checkSource(source, index, { speller }));
   }
   return { sources, index, files, messages: sortMessages(messages), filesChecked };

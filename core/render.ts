@@ -163,14 +163,31 @@ export function renderMarkdown(tree: Root, options: RenderOptions = {}): string 
   let body: Root = { type: 'root', children: tree.children.filter((n) => n.type !== 'yaml') };
   if (options.glossary) body = options.glossary.linkTree(body);
   if (shift) body = shiftHeadings(body, shift);
-  const prefix = options.idPrefix ?? '';
-  const processor = unified()
+  const processor = processorFor(options.idPrefix ?? '');
+  const hast = processor.runSync(body) as HastRoot;
+  return processor.stringify(hast);
+}
+
+const processors = new Map<string, ReturnType<typeof createProcessor>>();
+
+function createProcessor(prefix: string) {
+  return unified()
     .use(remarkRehype, { clobberPrefix: `user-content-${prefix}` })
     .use(rehypeSanitize, markdownSchema)
     .use(headingIds, { prefix })
-    .use(rehypeStringify);
-  const hast = processor.runSync(body) as HastRoot;
-  return processor.stringify(hast);
+    .use(rehypeStringify)
+    .freeze();
+}
+
+/** One frozen processor per id prefix: building a unified pipeline costs more than running it. */
+function processorFor(prefix: string) {
+  let processor = processors.get(prefix);
+  if (!processor) {
+    if (processors.size > 1000) processors.clear();
+    processor = createProcessor(prefix);
+    processors.set(prefix, processor);
+  }
+  return processor;
 }
 
 function shiftHeadings(tree: Root, shift: number): Root {

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   // Eleventy resolves site/ and its config from the working directory: the repository root.
   process.chdir(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
   const started = performance.now();
-  const loaded = await loadContent(root);
+  const loaded = await loadContent(root, { forRendering: true });
   const loadSeconds = (performance.now() - started) / 1000;
   console.log(formatHuman(loaded.messages, loaded.filesChecked));
   if (countMessages(loaded.messages).errors) return 1;

@@ -21,11 +21,10 @@ export function render(this: TemplateContext, { model }: SiteData): string {
   const about = model.bySlug.page.get('about');
   const map = ecosystemMap(
     {
-      name: explained ? 'Learning and Employment Records (LERs) explained' : 'Learning and Employment Records (LERs) in the glossary',
       href: explained ? explained.url : recordPath('glossary', 'learning-and-employment-record'),
       icon: model.icons.get('ler.svg') ?? '',
       label: 'LER',
-      sublabel: 'What is an LER?',
+      sublabel: explained ? 'explained' : 'in the glossary',
     },
     model.stakeholders.map((s) => ({ name: s.data.name, href: s.url, icon: model.icons.get(s.data.icon) ?? '' })),
     'Map of the LER ecosystem: the stakeholders around the Learning and Employment Record',

@@ -31,11 +31,13 @@ export function render(this: TemplateContext, { model, stakeholder: s }: Data): 
     ...model.actionAreas.filter((a) => a.slug in d.action_areas).map((a) => a.slug),
     ...Object.keys(d.action_areas).filter((slug) => !model.bySlug['action-area'].has(slug)),
   ];
+  // Each area's shared description reads the same on every stakeholder page (rendered once, and
+  // its glossary terms are linked on the action-areas page, where the description lives).
   const areaSections = areas.map((slug) => {
     const area = model.bySlug['action-area'].get(slug);
     return html`<section class="card area-card" aria-labelledby="area-${slug}">
 <h3 id="area-${slug}"><a href="${recordPath('action-area', slug)}">${area?.data.title ?? slug}</a></h3>
-${area ? html`<div class="area-description">${body(area, { glossary, headingShift: 3, idPrefix: `area-${slug}-` })}</div>` : ''}
+${area ? html`<div class="area-description">${body(area, { headingShift: 3, idPrefix: `area-${slug}-` })}</div>` : ''}
 <div class="area-contribution"><h4>What ${d.name} contribute</h4>
 <ul>${d.action_areas[slug]!.map((item) => html`<li>${item}</li>`)}</ul></div>
 </section>`;

@@ -14,9 +14,20 @@ export function icon(model: SiteModel, file: string | undefined, className = '',
   return raw(svg);
 }
 
-/** A record's markdown body as sanitised HTML. */
+const rendered = new WeakMap<SiteRecord, Map<string, SafeHtml>>();
+
+/**
+ * A record's markdown body as sanitised HTML. Without glossary linking (whose first uses depend
+ * on the page) the result is the same on every page, so it is rendered once and reused.
+ */
 export function body(record: SiteRecord, options: { glossary?: PageGlossaryLinker; headingShift?: number; idPrefix?: string } = {}): SafeHtml {
-  return raw(renderMarkdown(record.body, options));
+  if (options.glossary) return raw(renderMarkdown(record.body, options));
+  const key = `${options.headingShift ?? 0} ${options.idPrefix ?? ''}`;
+  let byOptions = rendered.get(record);
+  if (!byOptions) rendered.set(record, (byOptions = new Map()));
+  let html = byOptions.get(key);
+  if (!html) byOptions.set(key, (html = raw(renderMarkdown(record.body, options))));
+  return html;
 }
 
 /** Links to glossary terms by slug, as an inline list. */

@@ -36,7 +36,7 @@ function placeIcon(icon: string, x: number, y: number, size: number): SafeHtml {
  * The map as SVG markup. `centre` is the LER in the middle (a link to the page explaining LERs);
  * nodes are placed clockwise from the top, on a ring that grows so that they never overlap.
  */
-export function ecosystemMap(centre: MapNode & { label: string; sublabel: string }, nodes: readonly MapNode[], title: string): SafeHtml {
+export function ecosystemMap(centre: Omit<MapNode, 'name'> & { label: string; sublabel: string }, nodes: readonly MapNode[], title: string): SafeHtml {
   const n = nodes.length;
   const spacing = 2 * nodeRadius + 90;
   const ring = Math.max(260, (n * spacing) / (2 * Math.PI));
@@ -69,15 +69,15 @@ export function ecosystemMap(centre: MapNode & { label: string; sublabel: string
   const links = placed.map(
     (p) => html`<a href="${p.node.href}" class="map-node">
 <circle cx="${f(p.x)}" cy="${f(p.y)}" r="${nodeRadius}"/>${placeIcon(p.node.icon, p.x, p.y, 50)}
-<text x="${f(p.x)}" y="${f(p.y + nodeRadius + 22)}">${p.lines.map((line, i) => html`<tspan x="${f(p.x)}" dy="${i === 0 ? 0 : lineHeight}">${line}</tspan>`)}</text></a>`,
+<text x="${f(p.x)}" y="${f(p.y + nodeRadius + 22)}">${p.lines.map((line, i) => html`${i ? ' ' : ''}<tspan x="${f(p.x)}" dy="${i === 0 ? 0 : lineHeight}">${line}</tspan>`)}</text></a>`,
   );
 
   return html`<svg class="ecosystem-map" viewBox="${viewBox}" role="group" aria-label="${title}">
 <g class="map-spokes" aria-hidden="true">${spokes}</g>
-<a href="${centre.href}" class="map-centre" aria-label="${centre.name}">
+<a href="${centre.href}" class="map-centre">
 <circle cx="0" cy="0" r="${centreRadius}"/>${placeIcon(centre.icon, 0, -16, 52)}
-<text x="0" y="32" class="map-centre-label" aria-hidden="true">${centre.label}</text>
-<text x="0" y="50" class="map-centre-sublabel" aria-hidden="true">${centre.sublabel}</text></a>
+<text x="0" y="32" class="map-centre-label">${centre.label}</text>
+<text x="0" y="52" class="map-centre-sublabel">${centre.sublabel}</text></a>
 ${links}
 </svg>`;
 }

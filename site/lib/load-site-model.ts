@@ -14,7 +14,7 @@ export async function loadSiteModel(preloaded?: LoadedContent): Promise<SiteMode
   const root = contentRoot();
   let loaded = preloaded;
   if (!loaded) {
-    loaded = await loadContent(root);
+    loaded = await loadContent(root, { forRendering: true });
     console.log(formatHuman(loaded.messages, loaded.filesChecked));
     const { errors } = countMessages(loaded.messages);
     if (errors) throw new Error(`the content has ${errors} error${errors === 1 ? '' : 's'} (listed above); the site was not rebuilt`);

@@ -1,6 +1,7 @@
 // The site's view of the content: records of each type in reading order, lookups, icons and
 // glossary linking, built from what core loaded (parsed once; nothing here re-reads a file).
 import {
+  contentTypes,
   createGlossaryLinker,
   recordPath,
   renderIcon,
@@ -70,7 +71,7 @@ export function buildSiteModel(loaded: LoadedContent, dates: ReadonlyMap<string,
   ) as SiteModel['bySlug'];
   const all: SiteRecord[] = [];
   for (const file of loaded.files) {
-    const record = toRecord(file, loaded, dates);
+    const record = toRecord(file, dates);
     if (!record) continue;
     const map = bySlug[record.type] as Map<string, SiteRecord>;
     if (map.has(record.slug)) continue; // duplicates are reported by the checker; the first wins
@@ -131,15 +132,15 @@ export function buildSiteModel(loaded: LoadedContent, dates: ReadonlyMap<string,
   });
 }
 
-function toRecord(file: ParsedFile, loaded: LoadedContent, dates: ReadonlyMap<string, string>): SiteRecord | undefined {
+function toRecord(file: ParsedFile, dates: ReadonlyMap<string, string>): SiteRecord | undefined {
   if (!file.type || !file.data || !file.tree) return undefined;
-  const entry = loaded.index.entries.get(file.path);
+  const name = file.data[contentTypes[file.type].titleField];
   // Frozen so that Eleventy's data merging shares records instead of deep-copying them per page.
   return Object.freeze({
     type: file.type,
     slug: file.slug,
     path: file.path,
-    title: entry?.title ?? file.slug,
+    title: typeof name === 'string' && name.trim() ? name.trim() : file.slug,
     url: recordPath(file.type, file.slug),
     data: file.data as RecordData<ContentTypeName>,
     markdown: file.text.slice(file.bodyStart).trim(),

@@ -15,6 +15,14 @@ function lastUpdated(data: LayoutData): string | undefined {
   return newest;
 }
 
+// On phones the navigation folds behind a Menu button. Inline, right after the list, so that it
+// folds before the page is first drawn; without JavaScript the list simply stays open.
+const navScript = `(function(){var n=document.querySelector('.site-nav'),b=document.createElement('button');
+b.type='button';b.className='nav-toggle';b.textContent='Menu';b.setAttribute('aria-expanded','false');
+b.setAttribute('aria-controls','site-nav-list');n.classList.add('has-toggle');n.before(b);
+b.addEventListener('click',function(){var o=b.getAttribute('aria-expanded')!=='true';
+b.setAttribute('aria-expanded',String(o));n.classList.toggle('is-open',o);});})();`;
+
 export function render(this: TemplateContext, data: LayoutData): string {
   const { site, model } = data;
   // data.page, not this.page: Eleventy reuses one layout instance, whose `this.page` is the first page's.
@@ -60,9 +68,10 @@ ${styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${(data.s
 <header class="site-header">
 <div class="wrap header-inner">
 <a class="brand" href="/"${isHome ? html` aria-current="page"` : ''}>${icon(model, 'ler.svg', 'brand-icon')}<span>${site.title}</span></a>
-<nav class="site-nav" aria-label="Main"><ul>
+<nav class="site-nav" aria-label="Main"><ul id="site-nav-list">
 ${nav.map((item) => html`<li><a href="${item.href}"${data.section === item.key ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
 </ul></nav>
+<script>${raw(navScript)}</script>
 </div>
 </header>
 <main id="main" tabindex="-1" class="wrap${data.mainClass ? ` ${data.mainClass}` : ''}"${data.unsearchable ? '' : html` data-pagefind-body`}>
