@@ -1,5 +1,6 @@
 // The Probot application function: registers every feature's handlers, isolated from each
 // other so one failing handler (or one that fails to register) never stops the others.
+// Work for one pull request or issue is serialised (bot/work-queue.ts); a delivery runs once.
 // Probot's `run`, `createNodeMiddleware` and `Server#load` all accept the default export.
 import type { ApplicationFunction, Probot } from 'probot';
 import type { BotEnv, Feature } from './feature.ts';
@@ -7,6 +8,7 @@ import { pullRequestCheck } from './handlers/pull-request-check.ts';
 import { labelsSync } from './handlers/labels-sync.ts';
 import { issueTriage } from './handlers/issue-triage.ts';
 import { commands } from './handlers/commands.ts';
+import { WorkQueue, workOf } from './work-queue.ts';
 
 /** The features the app runs, in registration order. Add a feature here. */
 export const features: Feature[] = [pullRequestCheck, labelsSync, issueTriage, commands];
@@ -15,9 +17,10 @@ export const features: Feature[] = [pullRequestCheck, labelsSync, issueTriage, c
 export function createApp(options: { features?: Feature[]; now?: () => Date } = {}): ApplicationFunction {
   return (app) => {
     const env: BotEnv = { now: options.now ?? (() => new Date()), cache: new Map() };
+    const queue = new WorkQueue();
     for (const feature of options.features ?? features) {
       try {
-        feature.register(isolated(app, feature.name), env);
+        feature.register(isolated(app, feature.name, queue), env);
       } catch (error) {
         // A feature that cannot register is reported and skipped; the others still run.
         app.log.error({ err: error, feature: feature.name }, `Feature "${feature.name}" could not register`);
@@ -27,20 +30,25 @@ export function createApp(options: { features?: Feature[]; now?: () => Date } = 
 }
 
 /**
- * The app as one feature sees it: its handlers are logged with the feature's name when they
+ * The app as one feature sees it: its handlers run through the work queue (one at a time per
+ * pull request or issue, once per delivery) and are logged with the feature's name when they
  * fail. @octokit/webhooks runs every handler of an event independently, so a failure here never
  * stops another feature's handler; it is re-thrown so the delivery is marked failed on GitHub.
  */
-function isolated(app: Probot, feature: string): Probot {
-  const on = ((events: Parameters<Probot['on']>[0], handler: (context: never) => Promise<void>) =>
-    app.on(events, async (context) => {
+function isolated(app: Probot, feature: string, queue: WorkQueue): Probot {
+  let registered = 0;
+  const on = ((events: Parameters<Probot['on']>[0], handler: (context: never) => Promise<void>) => {
+    const handlerId = `${feature}/${registered++}`;
+    return app.on(events, async (context) => {
       try {
-        await handler(context as never);
+        const outcome = await queue.run(workOf(handlerId, context.name, context.id, context.payload), () => handler(context as never));
+        if (!outcome.ran) context.log.info({ feature, event: context.name, delivery: context.id }, `Skipped: ${outcome.reason}`);
       } catch (error) {
         context.log.error({ err: error, feature, event: context.name, delivery: context.id }, `Feature "${feature}" failed on ${context.name}`);
         throw error;
       }
-    })) as Probot['on'];
+    });
+  }) as Probot['on'];
   return new Proxy(app, {
     get(target, property) {
       if (property === 'on') return on;
