@@ -1,7 +1,7 @@
 // `npm run bot:dry-run -- --base <ref> --head <ref> [--format json]`: runs the content check's
 // gather and decide on the local git repository and prints what the bot would post on GitHub.
 import { parseArgs } from 'node:util';
-import { dryRunReport, formatDryRun } from './act/print-plan.ts';
+import { dryRunReport, formatDryRun } from './act/dry-run-report.ts';
 import { decidePullRequestCheck } from './decide/pull-request-check.ts';
 import { DryRunError, gatherFromGit } from './local/gather-from-git.ts';
 import { issueDryRunCli } from './dry-run-issue.ts';

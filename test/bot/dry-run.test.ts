@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DryRunReport } from '../../bot/act/print-plan.ts';
+import type { DryRunReport } from '../../bot/act/dry-run-report.ts';
 import { projectContent, projectRoot, startScenario } from './content-repo.ts';
 
 const run = promisify(execFile);
