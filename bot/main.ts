@@ -12,6 +12,9 @@ const log = createLogger(process.env);
 // Shorter than Docker's default 10 s stop timeout, so the process ends on its own terms.
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 9_000;
 
+// A promise rejected with nobody listening is a bug to log, not a reason to stop serving everyone.
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'Unhandled promise rejection; the bot keeps serving'));
+
 let bot: RunningBot;
 try {
   bot = await startBot(app, process.env, log);

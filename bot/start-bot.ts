@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getPrivateKey } from '@probot/get-private-key';
 import type { Logger } from 'pino';
 import { Probot, run, Server, type ApplicationFunction } from 'probot';
+import { fetchWithTimeout, productionOctokit, readGitHubClientSettings } from './github/production-octokit.ts';
+import { defaultMaxWebhookBytes, limitWebhookBodies } from './limit-webhook-bodies.ts';
 
 export interface RunningBot {
   /** `app` when serving webhooks; `setup` when Probot's App-registration page is served. */
@@ -14,7 +16,8 @@ export interface RunningBot {
 
 /**
  * Starts the bot from environment variables (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH,
- * WEBHOOK_SECRET, PORT, HOST, WEBHOOK_PATH, REDIS_URL, GHE_HOST). Without an App id or key
+ * WEBHOOK_SECRET, PORT, HOST, WEBHOOK_PATH, REDIS_URL, GHE_HOST or GITHUB_API_URL, the GITHUB_*
+ * client settings of github/production-octokit.ts, WEBHOOK_MAX_BYTES). Without an App id or key
  * it runs Probot's own setup page, which registers the App from app.yml (not in production).
  */
 export async function startBot(app: ApplicationFunction, env: NodeJS.ProcessEnv, log: Logger): Promise<RunningBot> {
@@ -29,6 +32,9 @@ export async function startBot(app: ApplicationFunction, env: NodeJS.ProcessEnv,
   if (!Number.isInteger(appId) || appId <= 0) throw new Error(`Unexpected APP_ID "${env.APP_ID}", expected the App's numeric id`);
   // Fail closed: without a secret Probot would accept webhooks signed with a well-known default.
   if (!env.WEBHOOK_SECRET) throw new Error('Missing WEBHOOK_SECRET, expected the webhook secret set on the GitHub App');
+  const client = readGitHubClientSettings(env);
+  const maxWebhookBytes = env.WEBHOOK_MAX_BYTES ? Number(env.WEBHOOK_MAX_BYTES) : defaultMaxWebhookBytes;
+  if (!Number.isInteger(maxWebhookBytes) || maxWebhookBytes <= 0) throw new Error(`Unexpected WEBHOOK_MAX_BYTES "${env.WEBHOOK_MAX_BYTES}", expected a whole number of bytes`);
 
   const started = Date.now();
   const server = new Server({
@@ -43,7 +49,11 @@ export async function startBot(app: ApplicationFunction, env: NodeJS.ProcessEnv,
       secret: env.WEBHOOK_SECRET,
       // With REDIS_URL, replicas share one rate-limit budget (Probot's throttling uses Redis).
       redisConfig: env.REDIS_URL,
-      baseUrl: env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/api/v3` : undefined,
+      // GITHUB_API_URL: any API root (GitHub Enterprise Cloud with data residency, a test double).
+      baseUrl: env.GITHUB_API_URL || (env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/api/v3` : undefined),
+      // Timeouts, retries with back-off and rate-limit handling for every request (tokens included).
+      Octokit: productionOctokit(client, log),
+      request: { fetch: fetchWithTimeout(client.timeoutMs) },
       log,
     }),
   });
@@ -51,7 +61,7 @@ export async function startBot(app: ApplicationFunction, env: NodeJS.ProcessEnv,
     options.addHandler((req, res) => healthz(req, res, started));
     await app(probot, options);
   });
-  await server.start();
+  limitWebhookBodies(await server.start(), env.WEBHOOK_PATH || '/api/github/webhooks', maxWebhookBytes, log);
   return {
     mode: 'app',
     server,

@@ -80,9 +80,21 @@ async function applyOne(octokit: Octokit, target: RepoRef, action: PlannedAction
   }
 }
 
+/** The failures of some planned actions, with the actions that failed (the others were applied). */
+export class ActionsFailed extends AggregateError {
+  constructor(
+    readonly failed: PlannedAction[],
+    errors: unknown[],
+  ) {
+    super(errors, `${errors.length} of the planned actions failed: ${errors.map((e) => (e as Error).message).join('; ')}`);
+    this.name = 'ActionsFailed';
+  }
+}
+
 /**
  * Applies actions to a repository. Label creation comes before adding labels; everything else
- * runs in parallel. One failed action does not stop the others; the failures are thrown together.
+ * runs in parallel. One failed action does not stop the others; the failures are thrown together
+ * as ActionsFailed.
  */
 export async function executeActions(octokit: Octokit, target: RepoRef, actions: readonly PlannedAction[]): Promise<void> {
   const creates = actions.filter((a) => a.type === 'create-label');
@@ -95,6 +107,12 @@ export async function executeActions(octokit: Octokit, target: RepoRef, actions:
     for (const a of labelling) await applyOne(octokit, target, a);
   };
   const results = await Promise.allSettled([labelsChain(), ...rest.map((a) => applyOne(octokit, target, a))]);
-  const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
-  if (errors.length) throw new AggregateError(errors, `${errors.length} of the planned actions failed: ${errors.map((e) => (e as Error).message).join('; ')}`);
+  const failed: PlannedAction[] = [];
+  const errors: unknown[] = [];
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') return;
+    errors.push(r.reason);
+    failed.push(...(i === 0 ? [...creates, ...labelling] : [rest[i - 1]!]));
+  });
+  if (errors.length) throw new ActionsFailed(failed, errors);
 }

@@ -1,7 +1,7 @@
 // The content check of pull requests: on pull request and re-run events, gather a full snapshot
 // from GitHub, decide (pure), and act. Events the bot caused and stale events are skipped.
 import type { Context, Probot } from 'probot';
-import { executeActions } from '../act/execute-actions.ts';
+import { ActionsFailed, executeActions } from '../act/execute-actions.ts';
 import { decidePullRequestCheck } from '../decide/pull-request-check.ts';
 import type { BotEnv, Feature } from '../feature.ts';
 import { gatherPullRequest, type PullRequestTarget } from '../github/gather-pull-request.ts';
@@ -43,7 +43,7 @@ async function causedBySelf(context: Context, env: BotEnv): Promise<boolean> {
   return sameAccount(sender.login, await botLogin(context.octokit, installationId, env));
 }
 
-/** Checks one pull request: gather → decide → act; on an internal error, a short notice on the check. */
+/** Checks one pull request: gather → decide → act; on an internal error, a short neutral notice on the check. */
 export async function checkPullRequest(octokit: Octokit, target: PullRequestTarget, env: BotEnv, log: Log): Promise<void> {
   const where = { repository: `${target.owner}/${target.repo}`, pull: target.number, head: target.headSha };
   try {
@@ -61,20 +61,25 @@ export async function checkPullRequest(octokit: Octokit, target: PullRequestTarg
     await executeActions(octokit, target, decision.actions);
   } catch (error) {
     log.error({ ...where, err: error }, 'Content check failed');
-    const { title, summary } = internalErrorCheck();
-    try {
-      // Fail closed: a check that could not run must not look like a pass.
-      await octokit.rest.checks.create({
-        owner: target.owner,
-        repo: target.repo,
-        name: checkName,
-        head_sha: target.headSha,
-        status: 'completed',
-        conclusion: 'failure',
-        output: { title, summary },
-      });
-    } catch (reportError) {
-      log.error({ ...where, err: reportError }, 'Could not report the failure on the check run either');
+    // When the check run itself was posted (a later action failed), it stands: it tells the truth.
+    const checkPosted = error instanceof ActionsFailed && !error.failed.some((a) => a.type === 'create-check-run');
+    if (!checkPosted) {
+      const { title, summary } = internalErrorCheck();
+      try {
+        // Neutral, never a pass or a failure of the contributor's changes: the bot could not finish.
+        // (CI's `npm run check` still judges the content.)
+        await octokit.rest.checks.create({
+          owner: target.owner,
+          repo: target.repo,
+          name: checkName,
+          head_sha: target.headSha,
+          status: 'completed',
+          conclusion: 'neutral',
+          output: { title, summary },
+        });
+      } catch (reportError) {
+        log.error({ ...where, err: reportError }, 'Could not report the failure on the check run either');
+      }
     }
     throw error;
   }
