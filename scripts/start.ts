@@ -1,6 +1,6 @@
-// `npm start [-- --port 8080 --output _site]`: checks the content, then runs the map's processes
-// together — now the site (Eleventy --serve: live reload at http://localhost:8080) — and stops
-// them all on Ctrl+C.
+// `npm start [-- --port 8080 --output _site --bot-port 3000]`: checks the content, then runs the
+// map's processes together — the site (Eleventy --serve: live reload at http://localhost:8080)
+// and the bot (http://localhost:3000) — and stops them all on Ctrl+C.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,12 +11,20 @@ interface Service {
   name: string;
   command: string;
   args: string[];
+  /** Environment for this service on top of the inherited one. */
+  env?: Record<string, string>;
+  /** When it stops, the others keep running (the bot is not needed to preview the site). */
+  optional?: boolean;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = import.meta.resolve('tsx');
 const { values: options } = parseArgs({
-  options: { port: { type: 'string', default: process.env.PORT || '8080' }, output: { type: 'string', default: '_site' } },
+  options: {
+    port: { type: 'string', default: process.env.PORT || '8080' },
+    output: { type: 'string', default: '_site' },
+    'bot-port': { type: 'string', default: process.env.BOT_PORT || '3000' },
+  },
 });
 
 /** The processes `npm start` runs side by side; add one here to start (and stop) it with the rest. */
@@ -35,6 +43,9 @@ const services: Service[] = [
       `--output=${resolve(options.output)}`,
     ],
   },
+  // The bot from source: its real server with APP_ID and PRIVATE_KEY (in .env or the
+  // environment), otherwise Probot's setup page, which registers the App from .github/app.yml.
+  { name: 'bot', command: process.execPath, args: ['--import', tsx, join(repoRoot, 'bot/main.ts')], env: { PORT: options['bot-port'] }, optional: true },
 ];
 
 // The content is checked first, exactly as `npm run check` does; errors stop here.
@@ -72,7 +83,7 @@ function stopAll(code: number): void {
 for (const service of services) {
   const child = spawn(service.command, service.args, {
     cwd: repoRoot,
-    env: { ...process.env, CONTENT_ROOT: contentRoot },
+    env: { ...process.env, CONTENT_ROOT: contentRoot, ...service.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.set(service.name, child);
@@ -82,7 +93,9 @@ for (const service of services) {
   }
   child.on('exit', (code, signal) => {
     running.delete(service.name);
-    if (!stopping) {
+    if (!stopping && service.optional) {
+      console.error(`[${service.name}] stopped (${signal ?? `exit code ${code}`}); the others keep running`);
+    } else if (!stopping) {
       console.error(`[${service.name}] stopped (${signal ?? `exit code ${code}`}); stopping the others`);
       stopAll(code ?? 1);
     }
