@@ -15,7 +15,10 @@ export interface GitHubClientSettings {
   retryBaseMs: number;
   /** Seconds to wait on a secondary rate limit that comes without `retry-after` (GitHub: at least a minute). */
   rateLimitFallbackSeconds: number;
-  /** Milliseconds between two writes (and GraphQL queries) of one installation (GitHub: one second). */
+  /**
+   * Milliseconds between two writes (and GraphQL queries) of one installation (GitHub: one
+   * second); writes that notify people (comments, reviews, pull requests) wait three times as long.
+   */
   writeIntervalMs: number;
 }
 
@@ -80,18 +83,20 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   };
 }
 
-/** One write limiter per process (and per Redis connection), shared by all installations' clients. */
-const writeLimiters = new Map<unknown, Bottleneck.Group>();
+/** The write limiters, one pair per process (and per Redis connection), shared by all installations' clients. */
+const writeLimiters = new Map<unknown, { write: Bottleneck.Group; notifications: Bottleneck.Group }>();
 
-function writeLimiter(intervalMs: number, throttle: { Bottleneck?: typeof Bottleneck; connection?: unknown }): Bottleneck.Group {
-  let group = writeLimiters.get(throttle.connection);
-  if (!group) {
+function writeLimiter(intervalMs: number, throttle: { Bottleneck?: typeof Bottleneck; connection?: unknown }) {
+  let groups = writeLimiters.get(throttle.connection);
+  if (!groups) {
     const B = throttle.Bottleneck ?? Bottleneck;
-    // Same shape as @octokit/plugin-throttling's own write group, with our interval.
-    group = new B.Group({ id: 'ler-map-write', maxConcurrent: 1, minTime: intervalMs, timeout: 120_000, ...(throttle.connection ? { connection: throttle.connection } : {}) } as Bottleneck.ConstructorOptions);
-    writeLimiters.set(throttle.connection, group);
+    // Same shape as @octokit/plugin-throttling's own groups (1 s and 3 s), with our interval.
+    const group = (id: string, minTime: number) =>
+      new B.Group({ id, maxConcurrent: 1, minTime, timeout: 120_000, ...(throttle.connection ? { connection: throttle.connection } : {}) } as Bottleneck.ConstructorOptions);
+    groups = { write: group('ler-map-write', intervalMs), notifications: group('ler-map-notifications', intervalMs * 3) };
+    writeLimiters.set(throttle.connection, groups);
   }
-  return group;
+  return groups;
 }
 
 type RequestOptions = { method: string; url: string };
@@ -116,7 +121,7 @@ export function productionOctokit(settings: GitHubClientSettings, log: Logger): 
             onRateLimit: rateLimited('primary'),
             onSecondaryRateLimit: rateLimited('secondary'),
             fallbackSecondaryRateRetryAfter: settings.rateLimitFallbackSeconds,
-            write: writeLimiter(settings.writeIntervalMs, options.throttle ?? {}),
+            ...writeLimiter(settings.writeIntervalMs, options.throttle ?? {}),
           },
   })) as typeof ProbotOctokit;
 }
