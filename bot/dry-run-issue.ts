@@ -5,10 +5,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { buildIndex, readContentFiles } from '#core';
-import { issuesConfigSchema, type IssuesConfig } from './config-issues.ts';
+import { configPath, readConfig } from './config.ts';
+import type { IssuesConfig } from './config-issues.ts';
 import { decideIssueTriage, type OtherIssue } from './decide/issue-triage.ts';
 import { formsFolder, parseFormTemplate, type FormTemplate } from './issue-forms/form-template.ts';
 import { ContentMatcher } from './triage/content-matcher.ts';
@@ -46,16 +46,12 @@ export async function readLocalForms(root: string): Promise<FormTemplate[]> {
   return out;
 }
 
-/** The `issues:` section of the checkout's .github/ler-map.yml, with defaults. */
+/** The `issues:` section of the checkout's .github/ler-map.yml, with defaults; problems are thrown as one message. */
 export async function readLocalIssuesConfig(root: string): Promise<IssuesConfig> {
-  const text = await readFile(join(root, '.github/ler-map.yml'), 'utf8').catch(() => undefined);
-  const data = text === undefined ? undefined : (parse(text, { maxAliasCount: 0 }) as Record<string, unknown> | null);
-  const result = issuesConfigSchema.safeParse(data?.issues);
-  if (!result.success) {
-    const first = result.error.issues[0]!;
-    throw new Error(`.github/ler-map.yml: issues.${first.path.join('.')}: ${first.message}`);
-  }
-  return result.data;
+  const text = await readFile(join(root, configPath), 'utf8').catch(() => undefined);
+  const result = readConfig(text);
+  if (!result.ok) throw new Error(result.problems.map((p) => `${configPath}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  return result.config.issues;
 }
 
 /** Triage of one issue file against a checkout. */

@@ -8,6 +8,8 @@ export interface NeedsInfoFacts {
   authorCommentTimes: string[];
   /** Times (ISO) of the bot's reminders on this issue. */
   reminderTimes: string[];
+  /** Times (ISO) of the bot's closing notes: an issue reopened since starts a fresh wait. */
+  closedTimes?: string[];
 }
 
 export type SweepStep = { action: 'none'; reason: string } | { action: 'remind' } | { action: 'close' };
@@ -16,7 +18,7 @@ const day = 24 * 60 * 60 * 1000;
 
 /** What the sweep does with one open `needs info` issue today. */
 export function decideNeedsInfoSweep(facts: NeedsInfoFacts, days: { remind_after_days: number; close_after_days: number }, now: Date): SweepStep {
-  const since = facts.labeledAt;
+  const since = [facts.labeledAt, ...(facts.closedTimes ?? [])].sort().at(-1)!;
   if (facts.authorCommentTimes.some((t) => t > since)) return { action: 'none', reason: 'the author replied' };
   const reminder = facts.reminderTimes.filter((t) => t > since).sort().at(-1);
   if (!reminder) {

@@ -44,6 +44,7 @@ export async function sweepNeedsInfo(octokit: Octokit, fullName: string, now: Da
         labeledAt,
         authorCommentTimes: comments.filter((c) => !c.isBot && c.login === author).map((c) => c.createdAt),
         reminderTimes: comments.filter((c) => c.isBot && hasMarker(c.body, markers.reminder)).map((c) => c.createdAt),
+        closedTimes: comments.filter((c) => c.isBot && hasMarker(c.body, markers.closed)).map((c) => c.createdAt),
       },
       config.needs_info,
       now,

@@ -1,6 +1,6 @@
 // `npm run bot:dry-run -- --issue <file.json>`: the real command, against this checkout.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,8 +10,12 @@ import { repoRoot, siteUrl } from './local-content.ts';
 const run = promisify(execFile);
 
 async function dryRun(...args: string[]) {
+  return dryRunIn(repoRoot, ...args);
+}
+
+async function dryRunIn(cwd: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', import.meta.resolve('tsx/esm'), join(repoRoot, 'bot/dry-run.ts'), ...args], { cwd: repoRoot });
+    const { stdout, stderr } = await run(process.execPath, ['--import', import.meta.resolve('tsx/esm'), join(repoRoot, 'bot/dry-run.ts'), ...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -59,5 +63,20 @@ describe('bot:dry-run --issue', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const missing = await dryRun('--issue', join(dir, 'nope.json'));
     expect(missing.stderr.trim()).toBe(`${join(dir, 'nope.json')}: no such file`);
+  });
+
+  it('reads the checkout’s .github/ler-map.yml and points at a mistake in it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ler-dry-issue-'));
+    await cp(join(repoRoot, 'content'), join(dir, 'content'), { recursive: true });
+    await cp(join(repoRoot, '.github/ISSUE_TEMPLATE'), join(dir, '.github/ISSUE_TEMPLATE'), { recursive: true });
+    await mkdir(join(dir, '.github'), { recursive: true });
+    const issue = join(repoRoot, 'test/fixtures/triage/free-name-funders.json');
+    await writeFile(join(dir, '.github/ler-map.yml'), 'issues:\n  labels:\n    page_prefix: "area: "\n');
+    const renamed = await dryRunIn(dir, '--issue', issue, '--format', 'json');
+    expect(JSON.parse(renamed.stdout).labels).toEqual(['feedback', 'area: funders']);
+    await writeFile(join(dir, '.github/ler-map.yml'), 'issues:\n  labels:\n    feedbak: x\n');
+    const bad = await dryRunIn(dir, '--issue', issue);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('.github/ler-map.yml:3:5: Unexpected key "feedbak" in issues.labels, expected "feedback"');
   });
 });

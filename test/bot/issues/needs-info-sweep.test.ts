@@ -21,6 +21,12 @@ describe('decideNeedsInfoSweep', () => {
     expect(decideNeedsInfoSweep({ labeledAt, authorCommentTimes: [], reminderTimes: reminded }, days, at(10)).action).toBe('none');
     expect(decideNeedsInfoSweep({ labeledAt, authorCommentTimes: [], reminderTimes: reminded }, days, at(14))).toEqual({ action: 'close' });
   });
+  it('after a maintainer reopens an issue it closed, waits and reminds again before closing', () => {
+    const facts = { labeledAt, authorCommentTimes: [], reminderTimes: [at(7).toISOString()], closedTimes: [at(14).toISOString()] };
+    expect(decideNeedsInfoSweep(facts, days, at(15)).action).toBe('none');
+    expect(decideNeedsInfoSweep(facts, days, at(21))).toEqual({ action: 'remind' });
+  });
+
   it('leaves alone an issue whose author replied, and ignores reminders from before the label', () => {
     expect(decideNeedsInfoSweep({ labeledAt, authorCommentTimes: [at(1).toISOString()], reminderTimes: [] }, days, at(30)).action).toBe('none');
     expect(decideNeedsInfoSweep({ labeledAt, authorCommentTimes: [], reminderTimes: ['2025-05-01T00:00:00.000Z'] }, days, at(8))).toEqual({ action: 'remind' });
