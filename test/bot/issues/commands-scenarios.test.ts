@@ -41,6 +41,21 @@ describe('permission', () => {
     expect(replies(issue)).toEqual([]);
   });
 
+  it('every command from someone with read access only gets the polite answer and changes nothing', async () => {
+    for (const command of ['/label question', '/unlabel feedback', '/page employers', `/duplicate #${issue.number}`, '/needs-info', '/accept', '/help']) {
+      const labels = [...issue.labels];
+      const ackBody = bot.botComments(issue)[0]!.body;
+      const count = replies(issue).length;
+      await bot.comment(issue, 'reader', command);
+      expect(issue.labels, command).toEqual(labels);
+      expect(issue.state, command).toBe('open');
+      expect(bot.botComments(issue)[0]!.body, command).toBe(ackBody);
+      expect(replies(issue), command).toHaveLength(count + 1);
+      expect(replies(issue).at(-1)!.body, command).toContain('Commands like this one are for maintainers');
+    }
+    expect(bot.repo.branches.size).toBe(1);
+  });
+
   it('others get a polite answer and nothing changes', async () => {
     const before = [...issue.labels];
     await bot.comment(issue, 'reader', 'Could someone look?\n\n/label question\n/close');
