@@ -132,7 +132,6 @@ describe('permanent failures end cleanly', () => {
     rig.fake.faults.add({ method: 'POST', path: '/graphql', operation: 'PullRequestCheck', times: 4, fault: faults.serverError(500) });
     const answer = await rig.bot.deliver('pull_request', rig.pullEvent(pull, 'opened'));
     expect(answer.status).toBeGreaterThanOrEqual(500);
-    // Three retries, then it gave up.
     // Three retries, each after a wait, then it gave up.
     expect(arrivals('POST', 'PullRequestCheck')).toHaveLength(4);
     expect(Math.min(...gaps(arrivals('POST', 'PullRequestCheck')))).toBeGreaterThanOrEqual(45);
