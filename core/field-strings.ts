@@ -26,8 +26,7 @@ const cache = new WeakMap<ParsedFile, FieldString[]>();
 /** Field kinds by type and path shape (list indexes as *): the schema is walked once per shape. */
 const kinds = new Map<string, FieldKind>();
 
-function kindAt(file: ParsedFile, path: (string | number)[]): FieldKind {
-  const shape = `${file.type ?? ''}:${path.map((p) => (typeof p === 'number' ? '*' : p)).join('.')}`;
+function kindAt(file: ParsedFile, path: (string | number)[], shape: string): FieldKind {
   let kind = kinds.get(shape);
   if (kind === undefined) kinds.set(shape, (kind = fieldKindOf(file.type, path)));
   return kind;
@@ -42,16 +41,17 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
   if (!file.yaml || !file.data || file.yaml.errors.length > 0) return out;
   const base = file.yamlStart;
   const found = out;
-  const walk = (node: unknown, path: (string | number)[], depth: number): void => {
+  // `shape` is the path with list indexes as * (the key of the field-kind cache), built as we go.
+  const walk = (node: unknown, path: (string | number)[], shape: string, depth: number): void => {
     if (depth > 20) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || forbiddenKeys.has(key)) continue;
-        walk(pair.value, [...path, key], depth + 1);
+        walk(pair.value, [...path, key], `${shape}.${key}`, depth + 1);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i], depth + 1));
+      node.items.forEach((item, i) => walk(item, [...path, i], `${shape}.*`, depth + 1));
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const start = base + node.range[0];
       const end = base + node.range[1];
@@ -60,7 +60,7 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
       found.push({
         path,
         value: node.value,
-        kind: kindAt(file, path),
+        kind: kindAt(file, path, shape),
         style,
         start,
         end,
@@ -69,6 +69,6 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
       });
     }
   };
-  walk(file.yaml.contents as YamlNode | null, [], 0);
+  walk(file.yaml.contents as YamlNode | null, [], file.type ?? '', 0);
   return out;
 }

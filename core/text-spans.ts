@@ -165,7 +165,22 @@ export interface Word {
   index: number;
 }
 
-const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const wordPart = /[\p{L}\p{N}\p{M}]/u;
+
+/** Word classes of the ASCII code units: 1 starts and continues a word, 2 (') only continues one. */
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) asciiClass[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : c === 39 ? 2 : 0;
+
+/** The word class of the code unit at `i`: ASCII from a table (almost all text), the rest by Unicode class. */
+function wordClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return asciiClass[c]!;
+  if (c === 0x2019) return 2;
+  const ch = text[i]!;
+  if (letterOrDigit.test(ch)) return 1;
+  return wordPart.test(ch) ? 2 : 0;
+}
 
 /**
  * The words of a span's text: runs of letters and digits with inner apostrophes, possessive
@@ -173,10 +188,19 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
  */
 export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(wordPattern)) {
-    let word = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (wordClass(text, i) !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && wordClass(text, i) !== 0) i++;
+    let word = text.slice(start, i);
     if (word.includes("'") || word.includes('’')) word = word.replace(/['’]+$/, '').replace(/['’][sS]$/, '');
-    if (word) out.push({ word, index: m.index });
+    if (word) out.push({ word, index: start });
   }
   return out;
 }

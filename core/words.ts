@@ -30,6 +30,7 @@ export function knownWords(speller: Speller, facts: GlossaryFacts): (word: strin
   if (!cache) byFacts.set(facts, (cache = new Map()));
   const memo = cache;
   return (word) => {
+    if (word.length < 2) return true;
     let known = memo.get(word);
     if (known === undefined) memo.set(word, (known = isKnownWord(word, speller, facts)));
     return known;

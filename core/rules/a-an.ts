@@ -60,8 +60,6 @@ function withCase(article: string, like: string): string {
   return like[0] === like[0]!.toUpperCase() ? article[0]!.toUpperCase() + article.slice(1) : article;
 }
 
-const article = /(?<![\p{L}\p{N}])an?(?![\p{L}\p{N}])/iu;
-
 export default defineRule({
   id: 'a-an',
   severity: 'warning',
@@ -70,10 +68,10 @@ export default defineRule({
   fixable: true,
   check({ file, report }) {
     for (const span of textSpans(file)) {
-      if (!article.test(span.text)) continue;
       const words = spanWordsOf(span);
       for (let i = 0; i + 1 < words.length; i++) {
         const { word, index } = words[i]!;
+        if (word.length > 2) continue;
         const lower = word.toLowerCase();
         if (lower !== 'a' && lower !== 'an') continue;
         // "Plan A", "Type A": a capital A after a word is a label, not an article.

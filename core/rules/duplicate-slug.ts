@@ -1,28 +1,34 @@
 // duplicate-slug: two files of a type must not differ only by case or punctuation (they would
 // collide on case-insensitive disks and in URLs), and pages must not take a section's address.
-import type { ContentIndex } from '../content-index.ts';
+import type { ContentIndex, IndexEntry } from '../content-index.ts';
 import { defineRule } from '../rule.ts';
 import { sectionPaths } from '../urls.ts';
 
 const reservedPageSlugs = new Set(Object.values(sectionPaths).map((p) => p.replace(/\//g, '')).filter(Boolean));
 
-function foldSlug(slug: string): string {
-  return slug.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const folded = new WeakMap<IndexEntry, string>();
+
+/** The slug without case or punctuation; remembered per entry, as updated indexes share entries. */
+function foldSlug(entry: IndexEntry): string {
+  let key = folded.get(entry);
+  if (key === undefined) folded.set(entry, (key = `${entry.type}:${entry.slug.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')}`));
+  return key;
 }
 
 const cache = new WeakMap<ContentIndex, Map<string, string[]>>();
 
-/** The paths (in path order) of each type and folded slug. */
+/** The paths of each type and folded slug (one pass over the index; only shared slugs are sorted). */
 function pathsBySlug(index: ContentIndex): Map<string, string[]> {
   let found = cache.get(index);
   if (!found) {
     found = new Map();
-    const sorted = [...index.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const e of sorted) {
-      const key = `${e.type}:${foldSlug(e.slug)}`;
+    for (const e of index.entries.values()) {
+      const key = foldSlug(e);
       const list = found.get(key);
-      if (list) list.push(e.path);
-      else found.set(key, [e.path]);
+      if (list) {
+        list.push(e.path);
+        list.sort();
+      } else found.set(key, [e.path]);
     }
     cache.set(index, found);
   }
@@ -43,7 +49,8 @@ export default defineRule({
         reason: `Unexpected page slug "${file.slug}", expected a name that is not a section of the site (${[...reservedPageSlugs].join(', ')})`,
       });
     }
-    const other = pathsBySlug(index).get(`${file.type}:${foldSlug(file.slug)}`)?.find((p) => p !== file.path);
+    const key = `${file.type}:${file.slug.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')}`;
+    const other = pathsBySlug(index).get(key)?.find((p) => p !== file.path);
     if (other) {
       report({
         start: 0,

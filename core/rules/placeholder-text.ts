@@ -12,11 +12,11 @@ const placeholders = new RegExp(
     String.raw`\b(?:TODO|TBD|TBC|FIXME|TKTK|XXX+)\b`,
     String.raw`\b(?:[Tt]his|THIS) (?:is|IS) (?:an?|AN?) (?:quote|placeholder|test|sample|description)\b`,
     String.raw`\b(?:[Pp]laceholder|[Ss]ample|[Dd]ummy|[Ff]iller) text\b`,
-    String.raw`\b[Ii]nsert (?:[\p{L}-]+ ){0,3}here\b`,
+    String.raw`\b[Ii]nsert (?:[A-Za-z-]+ ){0,3}here\b`,
     String.raw`\b(?:[Tt]ext|[Dd]escription|[Qq]uote|[Nn]ame|[Tt]itle|[Ss]ummary) goes here\b`,
     String.raw`\[[Cc]itation needed\]`,
   ].join('|'),
-  'gu',
+  'g',
 );
 
 const exampleHost = /^(?:[^.]+\.)*example(?:\.(?:com|org|net|edu))?$/i;

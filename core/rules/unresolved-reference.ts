@@ -1,5 +1,6 @@
 // unresolved-reference: slugs that point at other records (or icons) name ones that exist.
-import { contentTypes, iconFolder, type Reference } from '../schema/index.ts';
+import type { ContentIndex } from '../content-index.ts';
+import { contentTypes, iconFolder, type Reference, type ReferenceTarget } from '../schema/index.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 import { nearest } from '../text.ts';
 import { spanOf } from './schema-issues.ts';
@@ -20,11 +21,21 @@ function valuesAt(data: unknown, parts: string[], path: (string | number)[] = []
   return valuesAt((data as Record<string, unknown>)[head!], rest, [...path, head!]);
 }
 
-function known(context: RuleContext, ref: Reference): string[] {
-  if (ref.target === 'icon') {
-    return [...context.index.assets].filter((p) => p.startsWith(`${iconFolder}/`)).map((p) => p.slice(iconFolder.length + 1));
+const knownCache = new WeakMap<ContentIndex, Map<ReferenceTarget, Set<string>>>();
+
+/** The names a reference may use (slugs of a type, or icon file names), once per index and target. */
+function known(context: RuleContext, ref: Reference): Set<string> {
+  let byTarget = knownCache.get(context.index);
+  if (!byTarget) knownCache.set(context.index, (byTarget = new Map()));
+  let names = byTarget.get(ref.target);
+  if (!names) {
+    names =
+      ref.target === 'icon'
+        ? new Set([...context.index.assets].filter((p) => p.startsWith(`${iconFolder}/`)).map((p) => p.slice(iconFolder.length + 1)))
+        : new Set(context.index.byType.get(ref.target)?.keys() ?? []);
+    byTarget.set(ref.target, names);
   }
-  return [...(context.index.byType.get(ref.target)?.keys() ?? [])];
+  return names;
 }
 
 export default defineRule({
@@ -38,10 +49,10 @@ export default defineRule({
     for (const ref of contentTypes[file.type].references as readonly Reference[]) {
       const found = valuesAt(file.data, ref.path.split('.'));
       if (found.length === 0) continue;
-      const names = known(context, ref);
-      const set = new Set(names);
+      const set = known(context, ref);
       for (const { path, value, isKey } of found) {
         if (set.has(value)) continue;
+        const names = [...set];
         const [start, end] = spanOf(file, path, isKey ? 'key' : 'value');
         const what = ref.target === 'icon' ? `icon file in ${iconFolder}/` : contentTypes[ref.target].label;
         const best = nearest(value, names);
