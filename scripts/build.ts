@@ -29,8 +29,10 @@ async function main(): Promise<number> {
   // Eleventy resolves site/ and its config from the working directory: the repository root.
   process.chdir(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const loaded = await loadContent(root, { forRendering: true });
   const loadSeconds = (performance.now() - started) / 1000;
+  const loadCpu = process.cpuUsage(cpuStart);
   console.log(formatHuman(loaded.messages, loaded.filesChecked));
   if (countMessages(loaded.messages).errors) return 1;
 
@@ -42,11 +44,14 @@ async function main(): Promise<number> {
     },
   });
   const siteStarted = performance.now();
+  const siteCpuStart = process.cpuUsage();
   await eleventy.write();
   const total = (performance.now() - started) / 1000;
   if (!values.quiet) {
+    const seconds = (u: NodeJS.CpuUsage) => ((u.user + u.system) / 1e6).toFixed(2);
     console.log(
-      `Built ${values.output}/ in ${total.toFixed(2)} s (content ${loadSeconds.toFixed(2)} s, site ${((performance.now() - siteStarted) / 1000).toFixed(2)} s)`,
+      `Built ${values.output}/ in ${total.toFixed(2)} s (content ${loadSeconds.toFixed(2)} s, site ${((performance.now() - siteStarted) / 1000).toFixed(2)} s; ` +
+        `cpu: content ${seconds(loadCpu)} s, site ${seconds(process.cpuUsage(siteCpuStart))} s)`,
     );
   }
   return 0;

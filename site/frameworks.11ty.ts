@@ -21,8 +21,8 @@ export function render(this: TemplateContext, { model }: SiteData): string {
 <nav aria-label="Frameworks on this page"><ul class="chip-list">${model.frameworks.map((f) => html`<li><a href="#${f.slug}">${f.data.acronym ?? f.data.name}</a></li>`)}</ul></nav>
 ${model.frameworks.map((f) => {
   const d = f.data;
-  return html`<article class="framework" id="${f.slug}" aria-labelledby="${f.slug}-name">
-<h2 id="${f.slug}-name">${d.name}${d.acronym ? html` <span class="acronym">(${d.acronym})</span>` : ''}</h2>
+  return html`<article class="framework" aria-labelledby="${f.slug}">
+<h2 id="${f.slug}">${d.name}${d.acronym ? html` <span class="acronym">(${d.acronym})</span>` : ''}</h2>
 <dl class="facts">
 <div><dt>Kind</dt><dd>${kindLabel[d.kind] ?? d.kind}</dd></div>
 ${d.version ? html`<div><dt>Version</dt><dd>${d.version}</dd></div>` : ''}

@@ -44,8 +44,8 @@ export function render(this: TemplateContext, { model }: SiteData): string {
     if (e.see) return html`<p class="see-entry">${e.see.name}: see <a href="${e.see.target.url}">${e.see.target.data.term}</a></p>`;
     const t = e.term!;
     const d = t.data;
-    return html`<article class="term" id="${t.slug}" aria-labelledby="${t.slug}-term">
-<h3 id="${t.slug}-term">${d.term}${d.acronym ? html` <span class="acronym">(${d.acronym})</span>` : ''}</h3>
+    return html`<article class="term" aria-labelledby="${t.slug}">
+<h3 id="${t.slug}">${d.term}${d.acronym ? html` <span class="acronym">(${d.acronym})</span>` : ''}</h3>
 ${d.aliases?.length ? html`<p class="aliases">Also called: ${d.aliases.join(', ')}</p>` : ''}
 <div class="prose">${body(t, { headingShift: 3, idPrefix: `${t.slug}-` })}</div>
 ${d.related.length ? html`<div class="related"><span class="label">Related terms:</span> ${termLinks(model, d.related)}</div>` : ''}

@@ -1,6 +1,7 @@
 // Home: a short introduction to LERs, the ecosystem map drawn from the stakeholder records (with
 // the same links as a visible list), and a way in to each section.
 import { recordPath, sectionPaths } from '#core';
+import { iconSprite } from './lib/components.ts';
 import { ecosystemMap } from './lib/ecosystem-map.ts';
 import { html } from './lib/html.ts';
 import type { SiteData, TemplateContext } from './lib/template.ts';
@@ -19,14 +20,15 @@ export function render(this: TemplateContext, { model }: SiteData): string {
   const explained = model.bySlug.page.get('lers-explained');
   const guidance = model.bySlug.page.get('technical-guidance');
   const about = model.bySlug.page.get('about');
+  const sprite = iconSprite(model);
   const map = ecosystemMap(
     {
       href: explained ? explained.url : recordPath('glossary', 'learning-and-employment-record'),
-      icon: model.icons.get('ler.svg') ?? '',
+      icon: (x, y, size) => sprite.place('ler.svg', x, y, size),
       label: 'LER',
       sublabel: explained ? 'explained' : 'in the glossary',
     },
-    model.stakeholders.map((s) => ({ name: s.data.name, href: s.url, icon: model.icons.get(s.data.icon) ?? '' })),
+    model.stakeholders.map((s) => ({ name: s.data.name, href: s.url, icon: (x: number, y: number, size: number) => sprite.place(s.data.icon, x, y, size) })),
     'Map of the LER ecosystem: the stakeholders around the Learning and Employment Record',
   );
   const ways = [
@@ -57,5 +59,6 @@ ${explained ? html`<p><a class="button" href="${explained.url}">${explained.data
 <section class="home-ways" aria-labelledby="ways-heading">
 <h2 id="ways-heading">Explore</h2>
 <ul class="card-grid">${ways.map((w) => html`<li class="card"><h3><a href="${w.href}">${w.title}</a></h3><p>${w.text}</p></li>`)}</ul>
-</section>`);
+</section>
+${sprite.symbols()}`);
 }

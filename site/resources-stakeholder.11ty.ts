@@ -18,6 +18,8 @@ export const data = {
   },
   permalink: (d: Data) => resourcesForPath(d.stakeholder.slug),
   section: 'resources',
+  // Filtered views repeat /resources/; search finds each resource there once.
+  unsearchable: true,
   sources: ['content/resources/'],
   eleventyComputed: {
     title: (d: Data) => `Resources for ${d.stakeholder.data.name}`,

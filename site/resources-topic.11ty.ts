@@ -19,6 +19,8 @@ export const data = {
   },
   permalink: (d: Data) => topicPath(d.topic.slug),
   section: 'resources',
+  // Filtered views repeat /resources/; search finds each resource there once.
+  unsearchable: true,
   sources: ['content/resources/'],
   eleventyComputed: {
     title: (d: Data) => `Resources: ${d.topic.label}`,

@@ -1,6 +1,6 @@
 // /stakeholders/: every stakeholder group with its icon and a summary of its definition.
 import { firstParagraphText } from '#core';
-import { icon } from './lib/components.ts';
+import { iconSprite } from './lib/components.ts';
 import { html } from './lib/html.ts';
 import type { SiteData, TemplateContext } from './lib/template.ts';
 
@@ -14,13 +14,15 @@ export const data = {
 };
 
 export function render(this: TemplateContext, { model }: SiteData): string {
+  const sprite = iconSprite(model);
   return String(html`<h1>Stakeholders</h1>
 <p class="lede">Learning and Employment Records only work when many groups play their part. These are the groups on the map.</p>
 <ul class="stakeholder-grid">
 ${model.stakeholders.map(
-  (s) => html`<li class="card stakeholder-card">${icon(model, s.data.icon, 'card-icon')}
+  (s) => html`<li class="card stakeholder-card">${sprite.use(s.data.icon, 'card-icon')}
 <h2><a href="${s.url}">${s.data.name}</a></h2>
 <p>${firstParagraphText(s.body)}</p></li>`,
 )}
-</ul>`);
+</ul>
+${sprite.symbols()}`);
 }

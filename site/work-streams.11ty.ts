@@ -21,8 +21,8 @@ export function render(this: TemplateContext, { model }: SiteData): string {
 <p class="lede">The work on LERs runs in four streams. Every stakeholder has a part in each of them.</p>
 <ol class="stream-overview">
 ${streams.map(
-  (w) => html`<li class="card" id="${w.slug}">
-<h2>${w.data.title}</h2>
+  (w) => html`<li class="card stream">
+<h2 id="${w.slug}">${w.data.title}</h2>
 <p class="subheader">${w.data.subheader}</p>
 <div class="prose">${body(w, { glossary, headingShift: 2, idPrefix: `${w.slug}-` })}</div>
 ${recordTools(this, w)}

@@ -14,6 +14,50 @@ export function icon(model: SiteModel, file: string | undefined, className = '',
   return raw(svg);
 }
 
+/**
+ * Icons used many times on one page (the map, lists of stakeholders): each drawing is written once
+ * as a <symbol>, and every use refers to it, so a page of a thousand stakeholders stays small.
+ */
+export interface IconSprite {
+  /** An icon that refers to the page's symbol (decorative; sized by `className`). */
+  use(file: string | undefined, className: string): SafeHtml;
+  /** Nested SVG for the map: the icon drawn in a square of `size` centred on (x, y). */
+  place(file: string | undefined, x: number, y: number, size: number): SafeHtml;
+  /** The symbols used so far; write once, anywhere in the page. */
+  symbols(): SafeHtml;
+}
+
+export function iconSprite(model: SiteModel): IconSprite {
+  const used = new Map<string, string>();
+  const symbolId = (file: string) => {
+    let id = used.get(file);
+    if (!id) used.set(file, (id = `icon-${file.replace(/\.svg$/, '').replace(/[^a-z0-9-]/gi, '-')}`));
+    return id;
+  };
+  return {
+    use(file, className) {
+      if (!file || !model.icons.get(file)) return html``;
+      return html`<svg class="icon ${className}" viewBox="0 0 64 64" aria-hidden="true" focusable="false"><use href="#${symbolId(file)}"/></svg>`;
+    },
+    place(file, x, y, size) {
+      if (!file || !model.icons.get(file)) return html``;
+      const f = (v: number) => v.toFixed(1);
+      return html`<use href="#${symbolId(file)}" class="icon" x="${f(x - size / 2)}" y="${f(y - size / 2)}" width="${size}" height="${size}"/>`;
+    },
+    symbols() {
+      const defs = [...used].map(([file, id]) =>
+        // The sanitised icon's root <svg> (with its drawing attributes) becomes the <symbol>.
+        model.icons
+          .get(file)!
+          .replace(/^<svg /, `<symbol id="${id}" `)
+          .replace(/<\/svg>$/, '</symbol>')
+          .replace(/ (aria-hidden|focusable|class)="[^"]*"/g, ''),
+      );
+      return defs.length ? raw(`<svg class="icon-symbols" width="0" height="0" aria-hidden="true" focusable="false">${defs.join('')}</svg>`) : html``;
+    },
+  };
+}
+
 const rendered = new WeakMap<SiteRecord, Map<string, SafeHtml>>();
 
 /**
@@ -55,8 +99,8 @@ export function resourceEntry(ctx: TemplateContext, model: SiteModel, r: SiteRec
     const s = model.bySlug.stakeholder.get(slug);
     return s ? html`<li><a href="${s.url}">${s.data.name}</a></li>` : html``;
   });
-  return html`<li class="resource"${options.id ? html` id="${r.slug}"` : ''} data-topic="${r.data.topic}" data-stakeholders="${r.data.stakeholders.join(' ')}">
-<${heading} class="resource-title"><a href="${r.data.url}">${r.data.title}</a></${heading}>
+  return html`<li class="resource" data-topic="${r.data.topic}" data-stakeholders="${r.data.stakeholders.join(' ')}">
+<${heading} class="resource-title"${options.id ? html` id="${r.slug}"` : ''}><a href="${r.data.url}">${r.data.title}</a></${heading}>
 <p class="resource-meta">${r.data.publisher}${r.data.year !== undefined ? html`, <span class="resource-year">${r.data.year}</span>` : ''}</p>
 ${body(r)}
 <dl class="resource-tags"><div><dt>Topic</dt><dd><a href="${topicPath(r.data.topic)}">${resourceTopics[r.data.topic]}</a></dd></div>

@@ -1,12 +1,12 @@
 // The ecosystem map: an inline SVG drawn at build time from the stakeholder records, with the LER
 // at the centre and every stakeholder a real link around it. More records simply add nodes.
-import { html, raw, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 
 export interface MapNode {
   name: string;
   href: string;
-  /** Safe inline SVG of the node's icon (already sanitised), or '' for none. */
-  icon: string;
+  /** The node's icon, drawn in a square of `size` centred on (x, y) (see IconSprite.place). */
+  icon: (x: number, y: number, size: number) => SafeHtml;
 }
 
 const nodeRadius = 46;
@@ -24,12 +24,6 @@ export function labelLines(name: string, max = 15): string[] {
     else lines.push(word);
   }
   return lines;
-}
-
-/** Places an icon (64×64 viewBox) as a nested SVG of `size` centred on (x, y). */
-function placeIcon(icon: string, x: number, y: number, size: number): SafeHtml {
-  if (!icon) return html``;
-  return raw(icon.replace('<svg ', `<svg x="${(x - size / 2).toFixed(1)}" y="${(y - size / 2).toFixed(1)}" width="${size}" height="${size}" `));
 }
 
 /**
@@ -68,14 +62,14 @@ export function ecosystemMap(centre: Omit<MapNode, 'name'> & { label: string; su
 
   const links = placed.map(
     (p) => html`<a href="${p.node.href}" class="map-node">
-<circle cx="${f(p.x)}" cy="${f(p.y)}" r="${nodeRadius}"/>${placeIcon(p.node.icon, p.x, p.y, 50)}
+<circle cx="${f(p.x)}" cy="${f(p.y)}" r="${nodeRadius}"/>${p.node.icon(p.x, p.y, 50)}
 <text x="${f(p.x)}" y="${f(p.y + nodeRadius + 22)}">${p.lines.map((line, i) => html`${i ? ' ' : ''}<tspan x="${f(p.x)}" dy="${i === 0 ? 0 : lineHeight}">${line}</tspan>`)}</text></a>`,
   );
 
   return html`<svg class="ecosystem-map" viewBox="${viewBox}" role="group" aria-label="${title}">
 <g class="map-spokes" aria-hidden="true">${spokes}</g>
 <a href="${centre.href}" class="map-centre">
-<circle cx="0" cy="0" r="${centreRadius}"/>${placeIcon(centre.icon, 0, -16, 52)}
+<circle cx="0" cy="0" r="${centreRadius}"/>${centre.icon(0, -16, 52)}
 <text x="0" y="32" class="map-centre-label">${centre.label}</text>
 <text x="0" y="52" class="map-centre-sublabel">${centre.sublabel}</text></a>
 ${links}

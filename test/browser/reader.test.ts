@@ -76,7 +76,7 @@ describe('search', () => {
     expect(glossary, hrefs.join('\n')).toBeDefined();
     await page.goto(glossary!);
     await expect(page.locator('h1').textContent()).resolves.toBe('Glossary');
-    await expect(page.locator('#verifiable-credential h3').textContent()).resolves.toContain('Verifiable Credential');
+    await expect(page.locator('h3#verifiable-credential').textContent()).resolves.toContain('Verifiable Credential');
   });
 
   it('searches the query of the plain form (?q=) at once', async () => {

@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { ecosystemMap, labelLines } from '../../site/lib/ecosystem-map.ts';
+import { html } from '../../site/lib/html.ts';
 import { elements, prop, textOf } from './helpers.ts';
 
-const centre = { href: '/lers-explained/', icon: '', label: 'LER', sublabel: 'explained' };
+const noIcon = () => html``;
+const centre = { href: '/lers-explained/', icon: noIcon, label: 'LER', sublabel: 'explained' };
 
 describe('ecosystemMap', () => {
   it.each([1, 2, 3, 10, 24, 100, 1000])('places %i stakeholders as links without overlaps', (n) => {
-    const nodes = Array.from({ length: n }, (_, i) => ({ name: `Group number ${i} & co`, href: `/stakeholders/g${i}/`, icon: '' }));
+    const nodes = Array.from({ length: n }, (_, i) => ({ name: `Group number ${i} & co`, href: `/stakeholders/g${i}/`, icon: noIcon }));
     const svg = elements(fromHtml(String(ecosystemMap(centre, nodes, 'Map')), { fragment: true }));
     const links = svg.filter((e) => e.tagName === 'a' && prop(e, 'className') === 'map-node');
     expect(links.map((a) => prop(a, 'href'))).toEqual(nodes.map((x) => x.href));
@@ -35,7 +37,7 @@ describe('ecosystemMap', () => {
   });
 
   it('escapes names and links', () => {
-    const svg = String(ecosystemMap(centre, [{ name: '<script>x</script>', href: '/a"b/', icon: '' }], 'Map'));
+    const svg = String(ecosystemMap(centre, [{ name: '<script>x</script>', href: '/a"b/', icon: noIcon }], 'Map'));
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).toContain('href="/a&quot;b/"');

@@ -41,13 +41,18 @@ afterAll(async () => {
 
 const records = (): ParsedFile[] => content.files.filter((f) => f.type && f.data);
 
-/** The element that shows a record: the page's <main>, or the element with its anchor. */
+/** The element that shows a record: the page's <main>, or the element with its anchor (or, when the anchor is a heading, the element the heading titles). */
 async function scopeOf(dir: string, file: ParsedFile): Promise<Element | undefined> {
   const path = recordPath(file.type!, file.slug);
   const tree = await readHtml(fileOfPath(dir, path));
   const anchor = path.split('#')[1];
-  return elements(tree).find((e) => (anchor ? prop(e, 'id') === anchor : e.tagName === 'main'));
+  if (!anchor) return elements(tree).find((e) => e.tagName === 'main');
+  const parent = elements(tree).find((e) => e.children.some((c) => c.type === 'element' && prop(c, 'id') === anchor && /^h[1-6]$/.test(c.tagName)));
+  return parent ?? elements(tree).find((e) => prop(e, 'id') === anchor);
 }
+
+/** The id of an element's first heading child. */
+const headingIdOf = (e: Element) => prop(e.children.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName))!, 'id');
 
 /** Everything a reader can see or follow in an element: text, link targets, accessible names. */
 function haystackOf(el: Element): string {
@@ -149,10 +154,12 @@ describe.each(['/', '/ler-ecosystem-map/'])('the site built with path prefix %s'
     const home = elements(await readHtml(fileOfPath(build().dir, '/')));
     const list = home.find((e) => prop(e, 'ariaLabelledBy') === 'map-list-heading')!;
     expect(elements(list).filter((e) => e.tagName === 'a').map((a) => prop(a, 'href')!.slice(prefix.length - 1))).toEqual(sorted('stakeholder'));
-    const ids = async (page: string, selector: (e: Element) => boolean) =>
-      elements(await readHtml(fileOfPath(build().dir, page))).filter(selector).map((e) => `${page}#${prop(e, 'id')}`);
-    expect(await ids('/work-streams/', (e) => e.tagName === 'li' && prop(e, 'className') === 'card')).toEqual(sorted('work-stream'));
-    expect(await ids('/action-areas/', (e) => prop(e, 'className') === 'area')).toEqual(sorted('action-area'));
+    const ids = async (page: string, className: string) =>
+      elements(await readHtml(fileOfPath(build().dir, page)))
+        .filter((e) => prop(e, 'className') === className)
+        .map((e) => `${page}#${headingIdOf(e)}`);
+    expect(await ids('/work-streams/', 'card stream')).toEqual(sorted('work-stream'));
+    expect(await ids('/action-areas/', 'area')).toEqual(sorted('action-area'));
   });
 
   it('has 0 broken internal links or anchors, and no duplicate ids', async () => {
@@ -241,6 +248,10 @@ describe.each(['/', '/ler-ecosystem-map/'])('the site built with path prefix %s'
       expect(meta('og:title')).toBeTruthy();
       expect(meta('og:description')!.length).toBeGreaterThan(20);
       expect(meta('twitter:card')).toBe('summary');
+      // Every page offers feedback (naming the page and its source) and an edit link.
+      const feedback = new URL(prop(head.find((e) => prop(e, 'className') === 'feedback-link')!, 'href')!);
+      expect(feedback.searchParams.get('page')).toMatch(new RegExp(`^${canonical.replace(/[.?+]/g, '\\$&')} \\(source: content/[^)]*\\)$`));
+      expect(prop(head.find((e) => prop(e, 'className') === 'edit-link')!, 'href')).toMatch(new RegExp(`^https://github.com/${repository}/(edit|tree)/main/content`));
     }
     expect(sitemap).not.toContain('404');
   });
@@ -256,7 +267,7 @@ describe.each(['/', '/ler-ecosystem-map/'])('the site built with path prefix %s'
     );
     // Records on shared pages have their own links, naming the record's anchor and file.
     const glossary = elements(await readHtml(fileOfPath(build().dir, '/glossary/')));
-    const term = glossary.find((e) => prop(e, 'id') === 'issuer')!;
+    const term = glossary.find((e) => prop(e, 'ariaLabelledBy') === 'issuer')!;
     const links = elements(term).filter((e) => e.tagName === 'a').map((a) => prop(a, 'href')!);
     expect(links).toContain(`https://github.com/${repository}/edit/main/content/glossary/issuer.md`);
     const termFeedback = new URL(links.find((l) => l.includes('/issues/new'))!);
