@@ -132,6 +132,9 @@ function sourceOfBlob(path: string, blob: BlobNode | null | undefined): SourceFi
   if (!blob) return { path, content: '', unreadable: 'Unexpected missing file: it could not be read from the pull request' };
   if (blob.isBinary || blob.text === null) return { path, content: '', unreadable: 'Unexpected binary file, expected UTF-8 text' };
   if (blob.isTruncated) return { path, content: '', unreadable: `Unexpected file of ${blob.byteSize} bytes, too large to read; content records are a few kilobytes` };
+  // GitHub's API shows bytes that are not UTF-8 as U+FFFD. Put an invalid byte back in their
+  // place, so core reports "not valid UTF-8" at that line and column, as `npm run check` does.
+  if (blob.text.includes('\uFFFD')) return { path, content: Buffer.concat(blob.text.split('\uFFFD').flatMap((part, i) => [...(i ? [Buffer.from([0xff])] : []), Buffer.from(part)])) };
   return { path, content: blob.text };
 }
 

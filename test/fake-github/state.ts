@@ -122,6 +122,9 @@ export interface PullFile {
   previous_filename?: string;
 }
 
+/** Files larger than this get no `patch` in a pull request's file list (GitHub omits large diffs). */
+export const maxPatchBytes = 1024 * 1024;
+
 export class FakeState {
   readonly git = new GitStore();
   readonly accounts = new Map<string, Account>();
@@ -351,9 +354,11 @@ export class FakeState {
       if (a === b) continue;
       if (!b && [...renamedFrom.values()].includes(path)) continue;
       const from = renamedFrom.get(path);
-      const oldText = a ? this.git.blobs.get(a)!.toString('utf8') : '';
-      const newText = b ? this.git.blobs.get(b)!.toString('utf8') : '';
-      const patch = from ? '' : unifiedDiff(oldText, newText);
+      const oldBytes = a ? this.git.blobs.get(a)! : Buffer.alloc(0);
+      const newBytes = b ? this.git.blobs.get(b)! : Buffer.alloc(0);
+      // GitHub leaves the patch out for binary files and for very large ones.
+      const diffable = ![oldBytes, newBytes].some((bytes) => bytes.includes(0) || bytes.byteLength > maxPatchBytes);
+      const patch = from || !diffable ? '' : unifiedDiff(oldBytes.toString('utf8'), newBytes.toString('utf8'));
       const additions = patch.split('\n').filter((l) => l.startsWith('+')).length;
       const deletions = patch.split('\n').filter((l) => l.startsWith('-')).length;
       files.push({
