@@ -41,7 +41,11 @@ ${group(
   'index-glossary',
   model.glossary.map((g) => ({
     href: g.url,
-    text: [g.data.term, g.data.acronym && `(${g.data.acronym})`, g.data.aliases?.length && `also ${g.data.aliases.join(', ')}`].filter(Boolean).join(' '),
+    // "Credit for Prior Learning (CPL; also Prior Learning Assessment)": every name is findable.
+    text: (() => {
+      const extra = [g.data.acronym, g.data.aliases?.length ? `also ${g.data.aliases.join(', ')}` : ''].filter(Boolean).join('; ');
+      return extra ? `${g.data.term} (${extra})` : g.data.term;
+    })(),
   })),
 )}
 ${group('Frameworks and standards', 'index-frameworks', model.frameworks.map((f) => ({ href: f.url, text: f.data.acronym ? `${f.data.name} (${f.data.acronym})` : f.data.name })))}

@@ -4,7 +4,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkIn } from '../core/run-check.ts';
-import { buildSite, copyContent, elements, fileOfPath, listFiles, prop, readHtml, textOf } from './helpers.ts';
+import { loadContent } from '#core';
+import { buildSite, copyContent, elements, fileOfPath, listFiles, prop, readHtml, textOf, unrenderedFields } from './helpers.ts';
 
 const cleanup: string[] = [];
 afterAll(async () => {
@@ -40,6 +41,12 @@ social_case:
     description: Everyone can see the same thing.
   - title: Fair view
     description: Nobody is left out of the view.
+quote:
+  text: A made-up sentence that stands in for a quote in this test.
+  attribution: A fictional observer, Example Organization
+  source: https://test-observers.invalid/quote
+related_terms:
+  - issuer
 ---
 Test observers are a stakeholder added by a test, to show that a new file joins the map.
 `;
@@ -64,6 +71,8 @@ describe('the build checks the content first', () => {
     const root = await copyContent();
     cleanup.push(root);
     await writeFile(join(root, 'content/stakeholders/test-observers.md'), newStakeholder);
+    // Optional fields the real content may not use yet: an organization's logo.
+    await writeFile(join(root, 'content/organizations/example-organization.md'), '---\nname: Example Organization\nurl: https://example-organization.invalid/\nrole: thanks\nlogo: governance.svg\n---\n');
     // A byte-order mark is a warning, not an error.
     const issuer = await readFile(join(root, 'content/glossary/issuer.md'), 'utf8');
     await writeFile(join(root, 'content/glossary/issuer.md'), `\uFEFF${issuer}`);
@@ -84,5 +93,9 @@ describe('the build checks the content first', () => {
     expect(textOf(page.find((e) => e.tagName === 'h1')!)).toBe('Test Observers');
     // This copy has no git history, so no page claims a "last updated" date.
     expect(page.some((e) => e.tagName === 'time')).toBe(false);
+    // Every field is shown, the quote and the logo included.
+    const loaded = await loadContent(root);
+    expect(await unrenderedFields(build.dir, loaded.files.filter((f) => f.type && f.data), root)).toEqual([]);
+    expect(textOf(page.find((e) => e.tagName === 'blockquote')!)).toBe('A made-up sentence that stands in for a quote in this test.');
   });
 });

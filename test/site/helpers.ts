@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Element, Nodes, Root } from 'hast';
+import type { RootContent } from 'mdast';
+import { recordPath, type ParsedFile } from '#core';
 
 const run = promisify(execFile);
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -97,4 +100,83 @@ export function prop(el: Element, name: string): string | undefined {
 export function fileOfPath(dir: string, sitePath: string): string {
   const path = sitePath.split('#')[0]!;
   return join(dir, path.endsWith('/') ? `${path}index.html` : path);
+}
+
+/** The element that shows a record: the page's <main>, or the element its anchor heading titles (or the element with the anchor). */
+export async function scopeOf(dir: string, file: ParsedFile): Promise<Element | undefined> {
+  const path = recordPath(file.type!, file.slug);
+  const tree = await readHtml(fileOfPath(dir, path));
+  const anchor = path.split('#')[1];
+  if (!anchor) return elements(tree).find((e) => e.tagName === 'main');
+  const parent = elements(tree).find((e) => e.children.some((c) => c.type === 'element' && prop(c, 'id') === anchor && /^h[1-6]$/.test(c.tagName)));
+  return parent ?? elements(tree).find((e) => prop(e, 'id') === anchor);
+}
+
+/** The id of an element's first heading child. */
+export const headingIdOf = (e: Element) => prop(e.children.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName))!, 'id');
+
+/** Everything a reader can see or follow in an element: text, link targets, accessible names. */
+function haystackOf(el: Element): string {
+  const attrs = elements(el).flatMap((e) => ['href', 'ariaLabel', 'alt', 'title', 'cite'].map((k) => prop(e, k) ?? ''));
+  return `${textOf(el)} ${attrs.join(' ')}`.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** [path, value] of every string and number in front-matter data. */
+function leaves(value: unknown, path = ''): [string, string | number][] {
+  if (typeof value === 'string' || typeof value === 'number') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}.${i}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [
+      // Keys of a mapping that are slugs (action areas) are rendered as links to them.
+      ...(path === 'action_areas' ? ([[`${path}.${k}`, k]] as [string, string][]) : []),
+      ...leaves(v, path ? `${path}.${k}` : k),
+    ]);
+  }
+  return [];
+}
+
+/** Blocks whose text is one run (list items and quotes hold several). */
+function leafBlocks(nodes: RootContent[]): RootContent[] {
+  return nodes.flatMap((n) =>
+    ['paragraph', 'heading', 'tableCell', 'code'].includes(n.type) ? [n] : 'children' in n ? leafBlocks(n.children as RootContent[]) : [],
+  );
+}
+
+/**
+ * Fields of records that a built site does not show: every string and number of the front matter
+ * must be in the record's page or element (text, link or accessible name), every block of its body
+ * too; icons must be drawn there, roles named by the heading above, `order` is checked apart.
+ */
+export async function unrenderedFields(dir: string, files: readonly ParsedFile[], root: string): Promise<string[]> {
+  const unrendered: string[] = [];
+  for (const file of files) {
+    const scope = await scopeOf(dir, file);
+    if (!scope) {
+      unrendered.push(`${file.path}: no page or anchor`);
+      continue;
+    }
+    const hay = haystackOf(scope);
+    for (const [path, value] of leaves(file.data)) {
+      const key = path.split('.')[0]!;
+      if (key === 'order') continue;
+      if (key === 'icon' || key === 'logo') {
+        const icon = await readFile(join(root, 'content/icons', String(value)), 'utf8');
+        const d = /\sd="([^"]+)"/.exec(icon)?.[1];
+        if (!d || !elements(scope).some((e) => prop(e, 'd') === d)) unrendered.push(`${file.path}: ${path}`);
+        continue;
+      }
+      if (key === 'role') {
+        const about = elements(await readHtml(fileOfPath(dir, '/about/')));
+        const heading = about.slice(0, about.indexOf(scope)).filter((e) => e.tagName === 'h3').at(-1);
+        if (!heading || !textOf(heading).toLowerCase().includes(String(value).slice(0, 5))) unrendered.push(`${file.path}: ${path}`);
+        continue;
+      }
+      if (!hay.includes(String(value).toLowerCase().replace(/\s+/g, ' '))) unrendered.push(`${file.path}: ${path} = ${String(value)}`);
+    }
+    for (const block of leafBlocks(file.tree!.children.filter((n: RootContent) => n.type !== 'yaml'))) {
+      const text = mdastToString(block).replace(/\s+/g, ' ').trim().toLowerCase();
+      if (text && !hay.includes(text)) unrendered.push(`${file.path}: body "${text.slice(0, 60)}…"`);
+    }
+  }
+  return unrendered;
 }

@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Element } from 'hast';
-import type { RootContent } from 'mdast';
-import { contentTypeNames, loadContent, recordPath, type ContentTypeName, type LoadedContent, type ParsedFile } from '#core';
-import { buildSite, elements, fileOfPath, listFiles, prop, readHtml, repoRoot, textOf, type BuildResult } from './helpers.ts';
+import { contentTypeNames, loadContent, recordPath, sortKey, type ContentTypeName, type LoadedContent, type ParsedFile } from '#core';
+import { buildSite, elements, fileOfPath, headingIdOf, listFiles, prop, readHtml, repoRoot, scopeOf, textOf, unrenderedFields, type BuildResult } from './helpers.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const siteUrl = 'https://digitalcredentials.github.io/ler-ecosystem-map/';
@@ -40,46 +38,6 @@ afterAll(async () => {
 });
 
 const records = (): ParsedFile[] => content.files.filter((f) => f.type && f.data);
-
-/** The element that shows a record: the page's <main>, or the element with its anchor (or, when the anchor is a heading, the element the heading titles). */
-async function scopeOf(dir: string, file: ParsedFile): Promise<Element | undefined> {
-  const path = recordPath(file.type!, file.slug);
-  const tree = await readHtml(fileOfPath(dir, path));
-  const anchor = path.split('#')[1];
-  if (!anchor) return elements(tree).find((e) => e.tagName === 'main');
-  const parent = elements(tree).find((e) => e.children.some((c) => c.type === 'element' && prop(c, 'id') === anchor && /^h[1-6]$/.test(c.tagName)));
-  return parent ?? elements(tree).find((e) => prop(e, 'id') === anchor);
-}
-
-/** The id of an element's first heading child. */
-const headingIdOf = (e: Element) => prop(e.children.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName))!, 'id');
-
-/** Everything a reader can see or follow in an element: text, link targets, accessible names. */
-function haystackOf(el: Element): string {
-  const attrs = elements(el).flatMap((e) => ['href', 'ariaLabel', 'alt', 'title', 'cite'].map((k) => prop(e, k) ?? ''));
-  return `${textOf(el)} ${attrs.join(' ')}`.toLowerCase().replace(/\s+/g, ' ');
-}
-
-/** [path, value] of every string and number in front-matter data. */
-function leaves(value: unknown, path = ''): [string, string | number][] {
-  if (typeof value === 'string' || typeof value === 'number') return [[path, value]];
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}.${i}`));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => [
-      // Keys of a mapping that are slugs (action areas) are rendered as links to them.
-      ...(path === 'action_areas' ? ([[`${path}.${k}`, k]] as [string, string][]) : []),
-      ...leaves(v, path ? `${path}.${k}` : k),
-    ]);
-  }
-  return [];
-}
-
-/** Blocks whose text is one run (list items and quotes hold several). */
-function leafBlocks(nodes: RootContent[]): RootContent[] {
-  return nodes.flatMap((n) =>
-    ['paragraph', 'heading', 'tableCell', 'code'].includes(n.type) ? [n] : 'children' in n ? leafBlocks(n.children as RootContent[]) : [],
-  );
-}
 
 describe.each(['/', '/ler-ecosystem-map/'])('the site built with path prefix %s', (prefix) => {
   const build = () => builds[prefix]!;
@@ -112,37 +70,7 @@ describe.each(['/', '/ler-ecosystem-map/'])('the site built with path prefix %s'
   });
 
   it('renders every field of every record', async () => {
-    const unrendered: string[] = [];
-    for (const file of records()) {
-      const scope = (await scopeOf(build().dir, file))!;
-      const hay = haystackOf(scope);
-      for (const [path, value] of leaves(file.data)) {
-        const key = path.split('.')[0]!;
-        if (key === 'order') continue; // shown as the order of records, tested below
-        if (key === 'icon' || key === 'logo') {
-          // The icon is drawn inline: its drawing must be in the record's element.
-          const icon = await readFile(join(repoRoot, 'content/icons', String(value)), 'utf8');
-          const d = /\sd="([^"]+)"/.exec(icon)?.[1];
-          if (!d || !elements(scope).some((e) => prop(e, 'd') === d)) unrendered.push(`${file.path}: ${path}`);
-          continue;
-        }
-        if (key === 'role') {
-          // Organizations are grouped under a heading naming their role.
-          const about = await readHtml(fileOfPath(build().dir, '/about/'));
-          const all = elements(about);
-          const heading = all.slice(0, all.indexOf(scope)).filter((e) => e.tagName === 'h3').at(-1);
-          if (!heading || !textOf(heading).toLowerCase().includes(String(value).slice(0, 5))) unrendered.push(`${file.path}: ${path}`);
-          continue;
-        }
-        if (!hay.includes(String(value).toLowerCase().replace(/\s+/g, ' '))) unrendered.push(`${file.path}: ${path} = ${String(value)}`);
-      }
-      // The markdown body: the text of every paragraph, heading, table cell and code block.
-      for (const block of leafBlocks(file.tree!.children.filter((n: RootContent) => n.type !== 'yaml'))) {
-        const text = mdastToString(block).replace(/\s+/g, ' ').trim().toLowerCase();
-        if (text && !hay.includes(text)) unrendered.push(`${file.path}: body "${text.slice(0, 60)}…"`);
-      }
-    }
-    expect(unrendered).toEqual([]);
+    expect(await unrenderedFields(build().dir, records(), repoRoot)).toEqual([]);
   });
 
   it('shows records in the order their `order` fields give', async () => {
@@ -160,6 +88,20 @@ describe.each(['/', '/ler-ecosystem-map/'])('the site built with path prefix %s'
         .map((e) => `${page}#${headingIdOf(e)}`);
     expect(await ids('/work-streams/', 'card stream')).toEqual(sorted('work-stream'));
     expect(await ids('/action-areas/', 'area')).toEqual(sorted('action-area'));
+  });
+
+  it('lists the glossary alphabetically by a normalised key, with acronyms and other names findable', async () => {
+    const terms = records().filter((f) => f.type === 'glossary');
+    const page = elements(await readHtml(fileOfPath(build().dir, '/glossary/')));
+    const shown = page.filter((e) => prop(e, 'className') === 'term').map(headingIdOf);
+    const byKey = [...terms].sort((a, b) => sortKey(String(a.data!.term)).localeCompare(sortKey(String(b.data!.term)), 'en'));
+    expect(shown).toEqual(byKey.map((t) => t.slug));
+    // Each acronym has its own entry in the alphabet, pointing at its term.
+    const see = page.filter((e) => prop(e, 'className') === 'see-entry');
+    for (const t of terms.filter((x) => x.data!.acronym)) {
+      const entry = see.find((e) => textOf(e).startsWith(`${String(t.data!.acronym)}: see`));
+      expect(entry && elements(entry).some((a) => a.tagName === 'a' && prop(a, 'href')!.endsWith(`/glossary/#${t.slug}`)), String(t.data!.acronym)).toBe(true);
+    }
   });
 
   it('has 0 broken internal links or anchors, and no duplicate ids', async () => {
