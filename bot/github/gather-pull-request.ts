@@ -58,8 +58,14 @@ interface MetaResult {
     };
     headCommit: { checkSuites?: { nodes: { app: { slug: string } | null; checkRuns: { nodes: { externalId: string | null }[] } | null }[] } } | null;
   };
-  headRepository?: Record<string, BlobNode | null> | null;
+  headRepository?: HeadRepositoryResult | null;
 }
+
+/** The head repository's answer: blobs `b<i>`, and `modes` with each file's git mode `m<i>`. */
+type HeadRepositoryResult = Record<string, BlobNode | null> & { modes?: Record<string, { mode: number } | null> | null };
+
+/** Git's mode of a symbolic link (GitHub gives modes in decimal). */
+const symlinkMode = 0o120000;
 
 interface CommentNode {
   databaseId: number;
@@ -71,11 +77,24 @@ const blobFields = 'fragment BlobText on Blob { text isBinary byteSize isTruncat
 
 function blobAliases(oids: readonly string[]): string {
   // Oids come from GitHub's file list and are checked to be 40 hex digits before they get here.
-  return oids.map((oid, i) => `b${i}: object(oid: "${oid}") { ...BlobText }`).join(' ');
+  const blobs = oids.map((oid, i) => `b${i}: object(oid: "${oid}") { ...BlobText }`).join(' ');
+  // Each file's mode at the head commit, to tell symbolic links (whose blob is the target path)
+  // from files. Paths go in as variables ($p0 …), never into the query text.
+  const modes = oids.map((_, i) => `m${i}: file(path: $p${i}) { mode }`).join(' ');
+  return `${blobs} modes: object(oid: $head) { ... on Commit { ${modes} } }`;
+}
+
+/** Declarations of the path variables of blobAliases. */
+function pathVariables(count: number): string {
+  return Array.from({ length: count }, (_, i) => `, $p${i}: String!`).join('');
+}
+
+function pathValues(paths: readonly string[]): Record<string, string> {
+  return Object.fromEntries(paths.map((p, i) => [`p${i}`, p]));
 }
 
 const metaQuery = (oids: readonly string[]) => `
-query PullRequestCheck($owner: String!, $name: String!, $number: Int!, $head: GitObjectID!, $configPath: String!, $checkName: String!${oids.length ? ', $headOwner: String!, $headName: String!' : ''}) {
+query PullRequestCheck($owner: String!, $name: String!, $number: Int!, $head: GitObjectID!, $configPath: String!, $checkName: String!${oids.length ? `, $headOwner: String!, $headName: String!${pathVariables(oids.length)}` : ''}) {
   viewer { login }
   repository(owner: $owner, name: $name) {
     defaultBranchRef { target { ... on Commit { file(path: $configPath) { object { ... on Blob { text isTruncated } } } } } }
@@ -99,7 +118,7 @@ query PullRequestCheck($owner: String!, $name: String!, $number: Int!, $head: Gi
 ${oids.length ? blobFields : ''}`;
 
 const blobsQuery = (oids: readonly string[]) => `
-query PullRequestBlobs($headOwner: String!, $headName: String!) {
+query PullRequestBlobs($headOwner: String!, $headName: String!, $head: GitObjectID!${pathVariables(oids.length)}) {
   headRepository: repository(owner: $headOwner, name: $headName) { ${blobAliases(oids)} }
 }
 ${blobFields}`;
@@ -128,8 +147,10 @@ async function graphqlTolerantOfMissingHead<T extends { headRepository?: unknown
   }
 }
 
-function sourceOfBlob(path: string, blob: BlobNode | null | undefined): SourceFile {
+function sourceOfBlob(path: string, blob: BlobNode | null | undefined, mode?: number): SourceFile {
   if (!blob) return { path, content: '', unreadable: 'Unexpected missing file: it could not be read from the pull request' };
+  // The same words as a link in a checkout (core/files.ts) or in the base tarball.
+  if (mode === symlinkMode) return { path, content: '', unreadable: 'Unexpected symbolic link, expected a regular file (links are never followed)' };
   if (blob.isBinary || blob.text === null) return { path, content: '', unreadable: 'Unexpected binary file, expected UTF-8 text' };
   if (blob.isTruncated) return { path, content: '', unreadable: `Unexpected file of ${blob.byteSize} bytes, too large to read; content records are a few kilobytes` };
   // GitHub's API shows bytes that are not UTF-8 as U+FFFD. Put an invalid byte back in their
@@ -164,7 +185,7 @@ export async function gatherPullRequest(octokit: Octokit, target: PullRequestTar
     head: target.headSha,
     configPath,
     checkName,
-    ...(first.length && head ? { headOwner: head.owner, headName: head.repo } : {}),
+    ...(first.length && head ? { headOwner: head.owner, headName: head.repo, ...pathValues(toRead.slice(0, first.length).map((f) => f.filename)) } : {}),
   });
   const pull = meta.repository.pullRequest;
   if (pull.headRefOid !== target.headSha) return { kind: 'stale', headSha: pull.headRefOid };
@@ -172,16 +193,20 @@ export async function gatherPullRequest(octokit: Octokit, target: PullRequestTar
 
   let headReadable = head !== null && (first.length === 0 || meta.headRepository !== null);
   const blobs: (BlobNode | null | undefined)[] = first.map((_, i) => meta.headRepository?.[`b${i}`]);
+  const modes: (number | undefined)[] = first.map((_, i) => meta.headRepository?.modes?.[`m${i}`]?.mode);
   for (let at = blobsPerQuery; headReadable && head && at < oids.length; at += blobsPerQuery) {
     const batch = oids.slice(at, at + blobsPerQuery);
-    const result = await graphqlTolerantOfMissingHead<{ headRepository: Record<string, BlobNode | null> | null }>(octokit, blobsQuery(batch), {
+    const result = await graphqlTolerantOfMissingHead<{ headRepository: HeadRepositoryResult | null }>(octokit, blobsQuery(batch), {
       headOwner: head.owner,
       headName: head.repo,
+      head: target.headSha,
+      ...pathValues(toRead.slice(at, at + blobsPerQuery).map((f) => f.filename)),
     });
     if (!result.headRepository) headReadable = false;
     blobs.push(...batch.map((_, i) => result.headRepository?.[`b${i}`]));
+    modes.push(...batch.map((_, i) => result.headRepository?.modes?.[`m${i}`]?.mode));
   }
-  const read = [...toRead.map((f, i) => sourceOfBlob(f.filename, blobs[i])), ...unreadable.map((f) => sourceOfBlob(f.filename, undefined))];
+  const read = [...toRead.map((f, i) => sourceOfBlob(f.filename, blobs[i], modes[i])), ...unreadable.map((f) => sourceOfBlob(f.filename, undefined))];
   const headFiles = read.filter((f) => f.path !== projectWordsFile);
 
   let comment = pull.comments.nodes.find((c) => c.viewerDidAuthor && isSummaryComment(c.body));

@@ -1,5 +1,5 @@
 // Hostile content against the production bot: alias bombs, huge, binary and non-UTF-8 files,
-// path-traversal and markup in file names, __proto__ keys, scripts and javascript: links, and
+// symbolic links (mode 120000), path-traversal and markup in file names, __proto__ keys, scripts and javascript: links, and
 // injection in titles and form answers the bot quotes. Each yields a clear message at its file,
 // nothing is executed (a canary server would hear of it), nothing unescaped reaches a comment,
 // and the process goes on serving.
@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setRole } from '../fake-github/issue-routes.ts';
-import type { Issue } from '../fake-github/index.ts';
+import type { FileChanges, Issue } from '../fake-github/index.ts';
 import { form, formBody, localContent, siteUrl } from '../bot/issues/local-content.ts';
 import { buildBot } from './bot-process.ts';
 import { startRig, term, type Rig } from './rig.ts';
@@ -55,6 +55,8 @@ const hostileFiles = {
   'content/glossary/huge.md': `---\nterm: Huge\n---\n${'A line of text that repeats. '.repeat(40)}\n`.repeat(4500),
   'content/glossary/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
   'content/glossary/latin-1.md': Buffer.concat([Buffer.from('---\nterm: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\nA caf'), Buffer.from([0xe9, 0x20]), Buffer.from('body.\n')]),
+  'content/glossary/env-link.md': { symlink: '../../.env' },
+  'content/glossary/passwd.md': { symlink: '/etc/passwd' },
   'content/glossary/..%2F..%2F.github%2Fworkflows%2Fci.md': term('Encoded Traversal'),
   'content/glossary/..\\..\\evil.md': term('Backslash Traversal'),
   'content/glossary/<img src=x onerror=alert(1)>.md': term('Markup Name'),
@@ -71,7 +73,7 @@ describe('a pull request full of hostile content', () => {
   let messages: Map<string, string[]>;
 
   beforeAll(async () => {
-    const files = Object.fromEntries(Object.entries(hostileFiles).map(([p, c]) => [p, typeof c === 'string' ? c.replaceAll('CANARY', canaryUrl) : c]));
+    const files: FileChanges = Object.fromEntries(Object.entries(hostileFiles).map(([p, c]) => [p, typeof c === 'string' ? c.replaceAll('CANARY', canaryUrl) : c]));
     pull = rig.openPull(files, { title: '@everyone <script>alert(1)</script> [click](javascript:alert(1)) <!-- ler-map:pull-request-check -->' });
     const answer = await rig.bot.deliver('pull_request', rig.pullEvent(pull, 'opened'));
     expect(answer.status).toBe(200);
@@ -87,6 +89,10 @@ describe('a pull request full of hostile content', () => {
     expect(first('content/glossary/alias-bomb.md')).toContain('Unexpected YAML alias "*a0" (and 89 more), expected the value written out.');
     expect(first('content/glossary/huge.md')).toEqual([expect.stringMatching(/^Unexpected file of \d+ bytes, too large to read; content records are a few kilobytes\.$/)]);
     expect(first('content/glossary/binary.md')).toEqual(['Unexpected binary file, expected UTF-8 text.']);
+    // A link's blob is its target's path; the bot sees the mode and never reads what it points at.
+    for (const link of ['content/glossary/env-link.md', 'content/glossary/passwd.md'] as const) {
+      expect(first(link)).toEqual(['Unexpected symbolic link, expected a regular file (links are never followed).']);
+    }
     // GitHub's API gives text with U+FFFD for the bad byte; the bot reports it as npm run check does.
     expect(first('content/glossary/latin-1.md')).toEqual(['Unexpected bytes that are not valid UTF-8, expected UTF-8 text (save the file as UTF-8).']);
     expect(rig.checkRuns(pull.pull!.headSha)[0]!.annotations.find((a) => a.path === 'content/glossary/latin-1.md')).toMatchObject({ start_line: 2, start_column: 10 });

@@ -6,13 +6,20 @@ export interface Commit {
   sha: string;
   /** Every file of the commit: path → blob sha. */
   tree: Map<string, string>;
+  /** Paths of the tree that are symbolic links (mode 120000; the blob holds the target). */
+  symlinks: Set<string>;
   parents: string[];
   message: string;
   date: string;
 }
 
-/** File changes for a new commit: text or bytes to write, null to delete. */
-export type FileChanges = Record<string, string | Uint8Array | null>;
+/** A symbolic link to write: git stores its target as the blob, with mode 120000. */
+export interface SymlinkChange {
+  symlink: string;
+}
+
+/** File changes for a new commit: text or bytes to write, a symbolic link, null to delete. */
+export type FileChanges = Record<string, string | Uint8Array | SymlinkChange | null>;
 
 let commitCounter = 0;
 
@@ -32,15 +39,20 @@ export class GitStore {
   commit(parent: string | undefined, changes: FileChanges, message = 'Change files', date = new Date(Date.UTC(2025, 0, 1) + ++commitCounter * 60_000)): Commit {
     const base = parent ? this.get(parent).tree : new Map<string, string>();
     const tree = new Map(base);
+    const symlinks = new Set(parent ? this.get(parent).symlinks : []);
     for (const [path, content] of Object.entries(changes)) {
+      symlinks.delete(path);
       if (content === null) tree.delete(path);
-      else tree.set(path, this.putBlob(content));
+      else if (typeof content === 'object' && 'symlink' in content) {
+        tree.set(path, this.putBlob(content.symlink));
+        symlinks.add(path);
+      } else tree.set(path, this.putBlob(content));
     }
     const sorted = [...tree].sort(([a], [b]) => (a < b ? -1 : 1));
     const sha = createHash('sha1')
       .update(JSON.stringify({ parent, sorted, message, n: commitCounter }))
       .digest('hex');
-    const commit: Commit = { sha, tree: new Map(sorted), parents: parent ? [parent] : [], message, date: date.toISOString() };
+    const commit: Commit = { sha, tree: new Map(sorted), symlinks, parents: parent ? [parent] : [], message, date: date.toISOString() };
     this.commits.set(sha, commit);
     return commit;
   }

@@ -133,7 +133,9 @@ function commitNode(state: FakeState, sha: string, repo?: Repository, ctx?: Grap
     message: commit.message,
     file: ({ path }: { path: string }) => {
       const blob = commit.tree.get(path);
-      return blob ? { __typename: 'TreeEntry', name: path.split('/').pop(), path, oid: blob, type: 'blob', object: blobNode(state, blob) } : null;
+      // Git's modes as GitHub gives them (decimal): 100644 a file, 120000 a symbolic link.
+      const mode = commit.symlinks.has(path) ? 0o120000 : 0o100644;
+      return blob ? { __typename: 'TreeEntry', name: path.split('/').pop(), path, oid: blob, type: 'blob', mode, object: blobNode(state, blob) } : null;
     },
   };
 }

@@ -3,7 +3,7 @@
 export { Faults, faults, type Fault, type FaultRule, type SeenRequest } from './faults.ts';
 export { FakeGitHub, startFakeGitHub, type FakeGitHubOptions, type LoggedRequest } from './server.ts';
 export { FakeState, type Account, type CheckRun, type Comment, type Issue, type Label, type PullFile, type Repository, type Review } from './state.ts';
-export type { FileChanges } from './git.ts';
+export type { FileChanges, SymlinkChange } from './git.ts';
 export { unifiedDiff } from './diff.ts';
 export { diffLines } from './rest/pulls.ts';
 export { adjustPayload, checkRunPayload, checkSuitePayload, deliver, examplePayload, pullRequestPayload, signature } from './webhooks.ts';

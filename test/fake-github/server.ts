@@ -225,7 +225,7 @@ export class FakeGitHub {
     if (!tarball) {
       const commit = this.state.git.get(sha);
       const files: [string, Buffer][] = [...commit.tree].map(([p, blob]) => [p, this.state.git.blobs.get(blob)!]);
-      tarball = writeTarball(`${owner}-${name}-${sha.slice(0, 7)}`, sha, files);
+      tarball = writeTarball(`${owner}-${name}-${sha.slice(0, 7)}`, sha, files, undefined, commit.symlinks);
       this.tarballs.set(sha, tarball);
     }
     return tarball;
