@@ -67,7 +67,8 @@ export function escapeInline(text: string, max = 120): string {
     .replace(/[\\`*_{}[\]()#+!|~"-]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u2060')
     .replace(/:\/\//g, ':\u2060//')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u2060.`);
+    // Every "www." (also after a letter or "_", where GitHub still starts a bare link).
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}\u2060.`);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
