@@ -1,7 +1,7 @@
 // REST routes the issue features need on top of the fake's own: collaborator permissions,
 // comment reactions, issue events, git refs, pull requests filtered by head, issues filtered by a
 // comma-separated label list, and the reason an issue was closed. Pass `issueRoutes` as `routes` to `startFakeGitHub`.
-import { userJson } from './json.ts';
+import { pullJson, userJson } from './json.ts';
 import { pullRoutes } from './rest/pulls.ts';
 import { issueRoutes as baseIssueRoutes } from './rest/issues.ts';
 import { HttpError, actor, issueOf, notFound, page, repoOf, type Routes } from './rest/route.ts';
@@ -93,15 +93,20 @@ export const issueRoutes: Routes = {
   },
 
   'pulls/list'(ctx) {
-    // As GitHub: `head=owner:branch` keeps the pull requests from that branch.
-    const result = pullRoutes['pulls/list']!(ctx);
+    // As GitHub: `head=owner:branch` keeps the pull requests from that branch (before paging).
     const head = ctx.query.head as string | undefined;
-    if (!head) return result;
+    if (!head) return pullRoutes['pulls/list']!(ctx);
+    const repo = repoOf(ctx);
     const [owner, branch] = head.includes(':') ? head.split(':') : [undefined, head];
-    const body = (result.body as Array<{ head: { ref: string; user: { login: string } | null } }>).filter(
-      (p) => p.head.ref === branch && (!owner || p.head.user?.login.toLowerCase() === owner.toLowerCase()),
+    const state = (ctx.query.state as string | undefined) ?? 'open';
+    const pulls = [...repo.issues.values()].filter(
+      (i) =>
+        i.pull &&
+        (state === 'all' || i.state === state) &&
+        i.pull.headRef === branch &&
+        (!owner || (i.pull.headRepo ?? repo).owner.login.toLowerCase() === owner.toLowerCase()),
     );
-    return { ...result, body };
+    return page(ctx, pulls.map((i) => pullJson(ctx.state, i, repo, ctx.base)), `/repos/${repo.fullName}/pulls`);
   },
 
   'issues/list-for-repo'(ctx) {

@@ -3,6 +3,9 @@ import { commentJson, issueJson, issueLabelsJson, labelJson } from '../json.ts';
 import { HttpError, actor, issueOf, notFound, page, repoOf, type RouteContext, type Routes } from './route.ts';
 import type { Repository } from '../state.ts';
 
+/** When the bot created a label (wall clock), to tell a concurrent creation from a careless one. */
+const labelCreatedAt = new WeakMap<object, number>();
+
 function labelNames(body: unknown): string[] {
   const list = Array.isArray(body) ? body : ((body as { labels?: unknown[] } | undefined)?.labels ?? []);
   return list.map((l) => (typeof l === 'string' ? l : String((l as { name: string }).name)));
@@ -117,11 +120,15 @@ export const issueRoutes: Routes = {
     const repo = repoOf(ctx);
     actor(ctx);
     const name = String(ctx.body.name);
-    if (repo.labels.has(name.toLowerCase())) {
-      ctx.violation(`label "${name}" created again though it exists`);
+    const existing = repo.labels.get(name.toLowerCase());
+    if (existing) {
+      // Two events creating the same new label at once is a race the bot must survive (GitHub
+      // answers 422), not a mistake; creating a label that existed well before is one.
+      if (Date.now() - (labelCreatedAt.get(existing) ?? 0) > 2000) ctx.violation(`label "${name}" created again though it exists`);
       throw new HttpError(422, 'Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }]);
     }
     const label = ctx.state.createLabel(repo, name, String(ctx.body.color ?? 'ededed').replace(/^#/, ''), (ctx.body.description as string | undefined) ?? null);
+    labelCreatedAt.set(label, Date.now());
     return { status: 201, body: labelJson(label, repo, ctx.base) };
   },
 
