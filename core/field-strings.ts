@@ -9,6 +9,8 @@ import type { ParsedFile } from './types.ts';
 export interface FieldString {
   /** Path of the value (`["work_streams", "using", 0]`). */
   path: (string | number)[];
+  /** The same path, dotted (`work_streams.using.0`), as in ParsedFile.ranges. */
+  key: string;
   /** The value as YAML reads it. */
   value: string;
   kind: FieldKind;
@@ -42,16 +44,16 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
   const base = file.yamlStart;
   const found = out;
   // `shape` is the path with list indexes as * (the key of the field-kind cache), built as we go.
-  const walk = (node: unknown, path: (string | number)[], shape: string, depth: number): void => {
+  const walk = (node: unknown, path: (string | number)[], dotted: string, shape: string, depth: number): void => {
     if (depth > 20) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || forbiddenKeys.has(key)) continue;
-        walk(pair.value, [...path, key], `${shape}.${key}`, depth + 1);
+        walk(pair.value, [...path, key], dotted ? `${dotted}.${key}` : key, `${shape}.${key}`, depth + 1);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i], `${shape}.*`, depth + 1));
+      node.items.forEach((item, i) => walk(item, [...path, i], `${dotted}.${i}`, `${shape}.*`, depth + 1));
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const start = base + node.range[0];
       const end = base + node.range[1];
@@ -59,6 +61,7 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
       const quoted = style === Scalar.QUOTE_DOUBLE || style === Scalar.QUOTE_SINGLE;
       found.push({
         path,
+        key: dotted,
         value: node.value,
         kind: kindAt(file, path, shape),
         style,
@@ -69,6 +72,6 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
       });
     }
   };
-  walk(file.yaml.contents as YamlNode | null, [], file.type ?? '', 0);
+  walk(file.yaml.contents as YamlNode | null, [], '', file.type ?? '', 0);
   return out;
 }

@@ -15,10 +15,10 @@ export { recordPath, headingId, sectionPaths, normaliseUrl, resolveRelative } fr
 export { textSpans, wordsOf, maskChar, hiddenChar, type TextSpan } from './text-spans.ts';
 export { fieldStrings, type FieldString } from './field-strings.ts';
 export { readContentFiles, readSourceFiles, readProjectWords, parseWordList, projectWordsFile } from './files.ts';
+export { renderMarkdown, renderIcon, createGlossaryLinker, firstParagraphText, sortKey, type GlossaryTerm, type PageGlossaryLinker, type RenderOptions } from './render.ts';
+export { loadContent, type LoadedContent, type LoadOptions } from './load-content.ts';
 export { importLegacy, isLegacyInput, legacyDataFiles, formatImportReport, type ImportResult, type ImportReport, type ImportReportFormat, type ImportEntry, type LegacyValue } from './legacy-import/index.ts';
 export { escapeMarkdown } from './escape-markdown.ts';
 export { filesReferencingRemoved } from './files-referencing-removed.ts';
 export { nearest } from './text.ts';
 export { renderRulesDoc, rulesDocCommand } from './rules-doc.ts';
-export { renderMarkdown, renderIcon, createGlossaryLinker, firstParagraphText, sortKey, type GlossaryTerm, type PageGlossaryLinker, type RenderOptions } from './render.ts';
-export { loadContent, type LoadedContent, type LoadOptions } from './load-content.ts';

@@ -62,7 +62,7 @@ function maskRanges(text: string, ranges: readonly [number, number][]): string {
 }
 
 /** Cuts a masked region into one span per line, leaving out lines with no letters or digits. */
-function splitLines(start: number, text: string, out: TextSpan[], where: Omit<TextSpan, 'start' | 'end' | 'text'>, continuation: RegExp): void {
+function splitLines(start: number, text: string, out: TextSpan[], where: TextSpan['in'], field: string | undefined, continuation: RegExp): void {
   if (text.includes(':') || text.includes('www.') || text.includes('@')) text = text.replace(urlPattern, (m) => hiddenChar.repeat(m.length));
   let lineStart = 0;
   let first = true;
@@ -75,7 +75,7 @@ function splitLines(start: number, text: string, out: TextSpan[], where: Omit<Te
       const lead = continuation.exec(line)?.[0].length ?? 0;
       if (lead) line = maskChar.repeat(lead) + line.slice(lead);
     }
-    if (hasWordCharacter.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, ...where });
+    if (hasWordCharacter.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, in: where, field });
     first = false;
     lineStart = lineEnd + 1;
   }
@@ -101,7 +101,7 @@ function fieldSpans(file: ParsedFile): TextSpan[] {
       // '' is an escaped single quote: hide the escaping one.
       for (const m of source.matchAll(/''/g)) hide.push([m.index, m.index + 1]);
     }
-    splitLines(field.innerStart, maskRanges(source, hide), out, { in: 'field', field: field.path.join('.') }, /^[ \t]+/);
+    splitLines(field.innerStart, maskRanges(source, hide), out, 'field', field.key, /^[ \t]+/);
   }
   return out;
 }
@@ -148,7 +148,7 @@ function bodySpans(file: ParsedFile): TextSpan[] {
     }
     chars += masked(text.slice(at, end));
     // Continuation lines start with indentation or blockquote markers that belong to containers.
-    splitLines(start, chars, out, { in: 'body' }, /^[ \t>]+/);
+    splitLines(start, chars, out, 'body', undefined, /^[ \t>]+/);
   };
   const walk = (node: Nodes): void => {
     if (skipped.has(node.type)) return;

@@ -32,7 +32,7 @@ export default defineRule({
   fixable: true,
   check({ file, report }) {
     for (const field of fieldStrings(file)) {
-      if (field.path.join('.') !== 'quote.text') continue;
+      if (field.key !== 'quote.text') continue;
       const marks = wrapping(field.value);
       if (!marks) continue;
       const r: Report = { start: field.start, end: field.end, reason };

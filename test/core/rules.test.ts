@@ -76,3 +76,25 @@ for (const rule of rules) {
 }
 
 
+
+describe('duplicates point at the other definition', () => {
+  it('gives each duplicate a cause: the first definition elsewhere, or the earlier key in the same file', async () => {
+    const messages = await checkFixture(fixtureFiles('duplicate-term', 'not-ok'));
+    const causes = messages.filter((m) => m.ruleId === 'duplicate-term').map((m) => m.cause);
+    expect(causes).toEqual([
+      { file: 'content/glossary/verifiable-credential.md', line: 2, column: 1, reason: 'also defined here' },
+      { file: 'content/glossary/learning-and-employment-record.md', line: 3, column: 1, reason: 'also defined here' },
+      { file: 'content/glossary/verified-credential.md', line: 5, column: 5, reason: 'first defined here' },
+    ]);
+  });
+
+  it('reports a duplicate in the file that sorts first too, so a pull request adding it always sees it', async () => {
+    const copy = { path: 'content/resources/a-copy.md', content: '---\ntitle: A Guide to Open Badges\npublisher: Someone\nurl: https://www.openbadges.org/guide/\ntopic: general\nstakeholders:\n  - employers\n---\n' };
+    const messages = await checkFixture([copy]);
+    expect(messages.map(formatMessage)).toEqual([
+      'content/resources/a-copy.md:2:8: error Unexpected duplicate title "A Guide to Open Badges", expected a title used once (also in content/resources/open-badges-guide.md:2 as "A Guide to Open Badges") [duplicate-title]',
+      'content/resources/a-copy.md:4:6: error Unexpected duplicate URL "https://www.openbadges.org/guide/", expected a URL used once (also in content/resources/open-badges-guide.md:4 as "https://www.openbadges.org/guide") [duplicate-url]',
+    ]);
+    expect(messages.map((m) => m.cause?.file)).toEqual(['content/resources/open-badges-guide.md', 'content/resources/open-badges-guide.md']);
+  });
+});
