@@ -10,7 +10,7 @@ export default defineRule({
   help: 'Use one of the values listed in the message, spelt exactly as shown.',
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
-      if (issue.code === 'invalid_value') {
+      if (issue.code === 'invalid_value' && issue.input !== undefined) {
         const [start, end] = spanOf(file, issue.path);
         const values = issue.values.map(String);
         const best = nearest(String(issue.input), values);

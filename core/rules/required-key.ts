@@ -9,7 +9,8 @@ export default defineRule({
   help: "Add the missing key with its value; docs/content-model.md shows every type's fields.",
   check({ file, report }) {
     for (const issue of schemaIssues(file)) {
-      if (issue.code !== 'invalid_type' || issue.input !== undefined) continue;
+      // A missing enum field comes as invalid_value with no input; it is missing, not wrong.
+      if ((issue.code !== 'invalid_type' && issue.code !== 'invalid_value') || issue.input !== undefined) continue;
       const key = String(issue.path.at(-1));
       const parent = issue.path.slice(0, -1);
       const [start, end] = parent.length ? spanOf(file, parent, 'key') : [0, 3];
