@@ -19,7 +19,8 @@ export const fastRetries = {
   GITHUB_RETRY_BASE_MS: '50',
   GITHUB_RATE_LIMIT_FALLBACK_S: '1',
   GITHUB_WRITE_INTERVAL_MS: '0',
-  GITHUB_REQUEST_TIMEOUT_MS: '2000',
+  // Generous: a test machine under load must not turn slowness into failures (faults.test.ts sets its own).
+  GITHUB_REQUEST_TIMEOUT_MS: '10000',
 };
 
 export interface BotProcess {

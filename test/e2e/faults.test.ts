@@ -12,7 +12,7 @@ const { templates } = await localContent();
 let rig: Rig;
 let repoPath: string;
 beforeAll(async () => {
-  rig = await startRig(await buildBot());
+  rig = await startRig(await buildBot(), { GITHUB_REQUEST_TIMEOUT_MS: '3000' });
   repoPath = `/repos/${rig.repo.fullName}`;
 }, 120_000);
 afterAll(async () => {
@@ -65,7 +65,7 @@ describe('transient failures are retried with back-off', () => {
     ['504 on the base tarball', { method: 'GET', path: /\/tarball\//, fault: faults.serverError(504) }],
     ['a bare 429 on listing the files', { method: 'GET', path: /\/pulls\/\d+\/files$/, fault: faults.tooManyRequests() }],
     ['a connection reset on the GraphQL query', { method: 'POST', path: '/graphql', operation: 'PullRequestCheck', fault: faults.reset() }],
-    ['a timeout (no answer within 2 s) on listing the files', { method: 'GET', path: /\/pulls\/\d+\/files$/, fault: faults.delay(3000) }],
+    ['a timeout (no answer within 3 s) on listing the files', { method: 'GET', path: /\/pulls\/\d+\/files$/, fault: faults.delay(4500) }],
   ] satisfies [string, { method: string; path: string | RegExp; operation?: string; fault: Fault }][])('%s: retried, one check run, right result', async (_name, rule) => {
     // A fresh base commit each time, so the tarball is downloaded (not cached) and its fault happens.
     rig.fake.state.push(rig.repo, 'main', { 'README.md': `# LER Ecosystem Map (${count})\n` });

@@ -2,7 +2,7 @@
 // project's content, issue forms and labels, and the production bot process pointed at it.
 // Helpers arrange pull requests and issues in the fake and build their webhook payloads from
 // @octokit/webhooks-examples; tests deliver them to the bot and assert the fake's final state.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { readContentFiles } from '#core';
 import { readLabelsFile } from '../../bot/labels-file.ts';
@@ -77,7 +77,7 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-/** Starts the fake with this project's content and the bot process (from a built bundle) against it. */
+/** Starts the fake with this project's content and the bot process (from a built bundle, removed on stop) against it. */
 export async function startRig(bundle: string, env: Record<string, string> = {}): Promise<Rig> {
   const fake = await startFakeGitHub({ routes: issueRoutes });
   const repo = fake.state.createRepo('ler-map/ler-ecosystem-map', await projectFiles());
@@ -125,6 +125,8 @@ export async function startRig(bundle: string, env: Record<string, string> = {})
     async stop() {
       await bot.stop();
       await fake.stop();
+      // Each test file builds its own bundle for its rig.
+      await rm(bundle, { recursive: true, force: true });
     },
   };
   return rig;
