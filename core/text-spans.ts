@@ -20,6 +20,8 @@ export interface TextSpan {
   /** Where the prose lives: a front-matter value (its dotted path) or the markdown body. */
   in: 'field' | 'body';
   field?: string;
+  /** The span's words, filled in on first use by spanWordsOf. */
+  words?: Word[];
 }
 
 // URLs, e-mail addresses and bare domains inside prose are not words.
@@ -75,7 +77,7 @@ function splitLines(start: number, text: string, out: TextSpan[], where: TextSpa
       const lead = continuation.exec(line)?.[0].length ?? 0;
       if (lead) line = maskChar.repeat(lead) + line.slice(lead);
     }
-    if (hasWordCharacter.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, in: where, field });
+    if (hasWordCharacter.test(line)) out.push({ start: start + lineStart, end: start + lineEnd, text: line, in: where, field, words: undefined });
     first = false;
     lineStart = lineEnd + 1;
   }
@@ -205,13 +207,13 @@ export function wordsOf(text: string): Word[] {
   return out;
 }
 
-const spanWords = new WeakMap<TextSpan, Word[]>();
-
-/** The words of a span (see wordsOf), computed once per span for all the rules that read them. */
+/**
+ * The words of a span (see wordsOf), computed once per span for all the rules that read them.
+ * Kept on the span itself rather than in a WeakMap: a file has dozens of spans, and a WeakMap
+ * entry per span made the garbage collector's work grow with every file checked.
+ */
 export function spanWordsOf(span: TextSpan): readonly Word[] {
-  let words = spanWords.get(span);
-  if (!words) spanWords.set(span, (words = wordsOf(span.text)));
-  return words;
+  return (span.words ??= wordsOf(span.text));
 }
 
 /**

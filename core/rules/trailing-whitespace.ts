@@ -3,7 +3,26 @@
 import { defineRule } from '../rule.ts';
 import { nodesOfType } from '../tree-nodes.ts';
 
-const trailing = /[ \t]+(?=\r?\n|$)/g;
+/**
+ * The runs of spaces and tabs right before a line ending (\n or \r\n) or the end of the text,
+ * as [start, end] pairs in order: what /[ \t]+(?=\r?\n|$)/g matches, found by looking back from
+ * each line ending instead of trying the pattern at every space of the text.
+ */
+function trailingRuns(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const at = (end: number) => {
+    let start = end;
+    while (start > 0) {
+      const c = text.charCodeAt(start - 1);
+      if (c !== 32 && c !== 9) break;
+      start--;
+    }
+    if (start < end) out.push([start, end]);
+  };
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) at(nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+  at(text.length);
+  return out;
+}
 
 export default defineRule({
   id: 'trailing-whitespace',
@@ -14,10 +33,8 @@ export default defineRule({
   check({ file, report }) {
     const breaks = new Set<number>();
     for (const node of nodesOfType(file, 'break')) if (node.position) breaks.add(node.position.start.offset!);
-    for (const m of file.text.matchAll(trailing)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (breaks.has(start) && m[0].length >= 2) {
+    for (const [start, end] of trailingRuns(file.text)) {
+      if (breaks.has(start) && end - start >= 2) {
         report({
           start,
           end,
