@@ -1,7 +1,7 @@
 // `npm run bench:site`: the site build at scale. Generates 1,000 and 4,000 stakeholder-like records
 // in temporary checkouts and prints, side by side from one run on one machine: the full build
-// (content check + Eleventy site; also with the check on a worker thread) against a bare Eleventy
-// build of the same markdown, Pagefind's time, and peak memory; then the home page's transfer size (HTML + CSS + JS, gzip).
+// (content check + Eleventy site) against a bare Eleventy build of the same markdown, Pagefind's
+// time, and peak memory; then the home page's transfer size (HTML + CSS + JS, gzip).
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -135,9 +135,8 @@ const mb = (m: number) => `${Math.round(m)} MB`;
 async function main(): Promise<void> {
   console.log(`Site benchmark: best of ${repeats} runs each, one after another on this machine (${process.version}).`);
   console.log('full build = `scripts/build.ts` (read, parse and check content through core, then Eleventy) without Pagefind;');
-  console.log('worker = the same with --check-in-worker: the check on a worker thread while the content is parsed again and rendered;');
   console.log('bare = Eleventy with no configuration over the same markdown files; Pagefind timed over the full build.\n');
-  const rows: string[][] = [['records', 'bare Eleventy', 'full build', 'ratio (wall, cpu)', 'full: check | site', 'worker build', 'ratio (wall, cpu)', 'Pagefind', 'peak memory']];
+  const rows: string[][] = [['records', 'bare Eleventy', 'full build', 'ratio (wall, cpu)', 'full: check | site', 'Pagefind', 'peak memory']];
   const verdicts: string[] = [];
   for (const n of sizes) {
     const root = await generate(n);
@@ -148,33 +147,25 @@ async function main(): Promise<void> {
       const full = await best(repeats, () =>
         measure([process.execPath, '--import', tsx, 'scripts/build.ts', '--output', join(root, '_site')], { CONTENT_ROOT: root, SEARCH_INDEX: 'off' }),
       );
-      const worker = await best(repeats, () =>
-        measure([process.execPath, '--import', tsx, 'scripts/build.ts', '--check-in-worker', '--output', join(root, '_site_worker')], { CONTENT_ROOT: root, SEARCH_INDEX: 'off' }),
-      );
       const pagefind = await best(repeats, () =>
         measure([process.execPath, '--import', tsx, '-e', `import(${JSON.stringify(pathToFileURL(join(repoRoot, 'site/_config/search-index.ts')).href)}).then((m) => m.buildSearchIndex(${JSON.stringify(join(root, '_site'))}))`]),
       );
       const phases = /content ([\d.]+) s, site ([\d.]+) s; cpu: content ([\d.]+) s, site ([\d.]+) s/.exec(full.stdout);
       const ratio = full.seconds / bare.seconds;
       const cpuRatio = full.cpu / bare.cpu;
-      const workerRatio = worker.seconds / bare.seconds;
-      const workerCpuRatio = worker.cpu / bare.cpu;
-      const peak = Math.max(full.peakMb, worker.peakMb, pagefind.peakMb);
+      const peak = Math.max(full.peakMb, pagefind.peakMb);
       rows.push([
         String(n),
         `${fmt(bare.seconds)} (cpu ${fmt(bare.cpu)}), ${mb(bare.peakMb)}`,
         `${fmt(full.seconds)} (cpu ${fmt(full.cpu)}), ${mb(full.peakMb)}`,
         `${ratio.toFixed(2)}×, ${cpuRatio.toFixed(2)}×`,
         phases ? `${phases[1]} s | ${phases[2]} s (cpu ${phases[3]} | ${phases[4]})` : '?',
-        `${fmt(worker.seconds)} (cpu ${fmt(worker.cpu)}), ${mb(worker.peakMb)}`,
-        `${workerRatio.toFixed(2)}×, ${workerCpuRatio.toFixed(2)}×`,
         `${fmt(pagefind.seconds)}, ${mb(pagefind.peakMb)}`,
         mb(peak),
       ]);
       const siteCpu = phases ? Number(phases[4]) : NaN;
       verdicts.push(
         `${n} records: full build ${ratio.toFixed(2)}× bare Eleventy in wall time, ${cpuRatio.toFixed(2)}× in CPU time (target ≤ ${targets.ratio}×: ${ratio <= targets.ratio ? 'met' : 'NOT met'}); ` +
-          `with --check-in-worker ${workerRatio.toFixed(2)}× wall, ${workerCpuRatio.toFixed(2)}× CPU (${workerRatio <= targets.ratio ? 'met' : 'NOT met'} in wall time); ` +
           `peak ${mb(peak)} (target < ${targets.peakMb} MB: ${peak < targets.peakMb ? 'met' : 'NOT met'}); ` +
           `with Pagefind ${fmt(full.seconds + pagefind.seconds)} in all; ` +
           `the site phase alone (Eleventy and rendering, after the content check) uses ${(siteCpu / bare.cpu).toFixed(2)}× the CPU of the whole bare build process`,
