@@ -1,5 +1,6 @@
 // The public entry of core/: the content model, parser, index, rules and message formatting.
-// Pure: no network, no environment, no writes. bot/, site/ and scripts/ import only this file.
+// Pure: no network, no environment, no writes; only core/files.ts reads a checkout (read-only).
+// bot/, site/ and scripts/ import only this file (as `#core`).
 export * from './types.ts';
 export * from './schema/index.ts';
 export { LineIndex } from './line-index.ts';
