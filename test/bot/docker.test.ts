@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,14 +62,6 @@ const docker = (() => {
   return { available: true, reason: `Docker ${info.stdout.trim()}` };
 })();
 if (!docker.available) console.warn(`test/bot/docker.test.ts: the image build is NOT run here: ${docker.reason}`);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitForHealth(port: number, alive: () => boolean, output: () => string): Promise<Response> {
   for (let i = 0; i < 300; i++) {

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -13,14 +13,6 @@ const cleanup: string[] = [];
 afterAll(async () => {
   for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 /** A page's HTML, fetched as a browser navigation (the dev server adds live reload only to those). */
 function get(url: string): Promise<string | undefined> {
