@@ -228,8 +228,8 @@ export function cleanLine(raw: string): { text: string; changes: string[]; lost:
   return { text, changes, lost };
 }
 
-/** Reads a one-line text value, logging what cleaning changed; undefined (and reported) when it is not text. */
-export function readLine(y: LegacyYaml, node: Node | null, what: string): { text: string; node: Node } | undefined {
+/** The scalar behind a node, or undefined when it is empty or not text (reported as unmapped). */
+function textNode(y: LegacyYaml, node: Node | null, what: string): Scalar | undefined {
   const n = y.deref(node);
   if (isEmpty(n)) return undefined;
   if (!isScalar(n)) {
@@ -237,6 +237,13 @@ export function readLine(y: LegacyYaml, node: Node | null, what: string): { text
     y.reported(n);
     return undefined;
   }
+  return n;
+}
+
+/** Reads a one-line text value, logging what cleaning changed; undefined (and reported) when it is not text. */
+export function readLine(y: LegacyYaml, node: Node | null, what: string): { text: string; node: Node } | undefined {
+  const n = textNode(y, node, what);
+  if (!n) return undefined;
   const cleaned = cleanLine(scalarText(n));
   for (const c of cleaned.changes) y.log.changed(y.origin(n), `${what}: ${c}`);
   for (const l of cleaned.lost) y.log.unmapped(y.origin(n), `${what}: ${l}`);
@@ -245,13 +252,8 @@ export function readLine(y: LegacyYaml, node: Node | null, what: string): { text
 
 /** Reads a text value that becomes a markdown body; its HTML is converted and reported. */
 export function readMarkdown(y: LegacyYaml, node: Node | null, what: string, options: HtmlOptions = {}): { markdown: string; shows: string[]; node: Node } | undefined {
-  const n = y.deref(node);
-  if (isEmpty(n)) return undefined;
-  if (!isScalar(n)) {
-    y.log.unmapped(y.origin(n), `${what}: expected text, found ${describe(n)}; not imported`);
-    y.reported(n);
-    return undefined;
-  }
+  const n = textNode(y, node, what);
+  if (!n) return undefined;
   const raw = scalarText(n);
   const result = htmlToMarkdown(raw.trim(), options);
   if (hasHtml(raw)) y.log.changed(y.origin(n), `${what}: converted HTML to markdown`);
