@@ -3,6 +3,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { contentTypes, type ContentTypeName, typeOfPath } from './schema/index.ts';
 import { decode, forbiddenKeys } from './parse.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { headingId, recordPath } from './urls.ts';
 import type { SourceFile } from './types.ts';
 
@@ -62,7 +63,8 @@ export function indexEntryOf(source: SourceFile): IndexEntry | undefined {
 function readFrontMatter(type: ContentTypeName, slug: string, yamlText: string | undefined, firstLine: number) {
   const out = { data: {} as Record<string, unknown>, keyLines: {} as Record<string, number>, title: slug };
   if (yamlText === undefined) return out;
-  const doc = parseDocument(yamlText, { uniqueKeys: false, strict: false, merge: false });
+  const options = { uniqueKeys: false, strict: false, merge: false } as const;
+  const doc = readPlainYaml(yamlText, options) ?? parseDocument(yamlText, options);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return out;
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import type { Nodes, Root } from 'mdast';
 import { LineIndex } from './line-index.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { typeOfPath } from './schema/index.ts';
 import type { Message, ParsedFile, Severity, SourceFile, ValueRange } from './types.ts';
 
@@ -226,12 +227,15 @@ export function parseFile(source: SourceFile): ParsedFile {
   return file;
 }
 
+const yamlOptions = { uniqueKeys: true, prettyErrors: false, strict: true, merge: false } as const;
+
 /** Parses the YAML between the `---` lines, recording every value's position. */
 function parseFrontMatter(file: ParsedFile, yamlText: string): void {
   const base = file.yamlStart;
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+    // Most front matter is plain block YAML, which the fast reader builds the same Document for.
+    doc = readPlainYaml(yamlText, yamlOptions) ?? parseDocument(yamlText, yamlOptions);
   } catch (error) {
     // The yaml library documents no throws for parseDocument; keep the promise of no crash anyway.
     file.problems.push(messageAt(file, 'yaml-syntax', 'error', base, base, `Unexpected YAML: ${String(error)}`));
