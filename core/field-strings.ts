@@ -25,14 +25,17 @@ export interface FieldString {
 }
 
 const cache = new WeakMap<ParsedFile, FieldString[]>();
-/** Field kinds by type and path shape (list indexes as *): the schema is walked once per shape. */
-const kinds = new Map<string, FieldKind>();
 
-function kindAt(file: ParsedFile, path: (string | number)[], shape: string): FieldKind {
-  let kind = kinds.get(shape);
-  if (kind === undefined) kinds.set(shape, (kind = fieldKindOf(file.type, path)));
-  return kind;
+/**
+ * Field kinds by type and path shape, as a tree (list items share one branch): the schema is
+ * walked once per shape, and walking a file builds no path strings to look kinds up.
+ */
+interface KindNode {
+  kind?: FieldKind;
+  keys?: Map<string, KindNode>;
+  items?: KindNode;
 }
+const kindTrees = new Map<string, KindNode>();
 
 /** The front matter's string values, in file order (empty when the front matter did not parse). */
 export function fieldStrings(file: ParsedFile): readonly FieldString[] {
@@ -43,27 +46,41 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
   if (!file.yaml || !file.data || file.yaml.errors.length > 0) return out;
   const base = file.yamlStart;
   const found = out;
-  // `shape` is the path with list indexes as * (the key of the field-kind cache), built as we go.
-  const walk = (node: unknown, path: (string | number)[], dotted: string, shape: string, depth: number): void => {
+  const type = file.type;
+  let kinds = kindTrees.get(type ?? '');
+  if (!kinds) kindTrees.set(type ?? '', (kinds = {}));
+  // The path of the node being visited; copied only for the string values found.
+  const path: (string | number)[] = [];
+  const walk = (node: unknown, kindNode: KindNode, depth: number): void => {
     if (depth > 20) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || forbiddenKeys.has(key)) continue;
-        walk(pair.value, [...path, key], dotted ? `${dotted}.${key}` : key, `${shape}.${key}`, depth + 1);
+        kindNode.keys ??= new Map();
+        let child = kindNode.keys.get(key);
+        if (!child) kindNode.keys.set(key, (child = {}));
+        path.push(key);
+        walk(pair.value, child, depth + 1);
+        path.pop();
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i], `${dotted}.${i}`, `${shape}.*`, depth + 1));
+      const child = (kindNode.items ??= {});
+      for (let i = 0; i < node.items.length; i++) {
+        path.push(i);
+        walk(node.items[i], child, depth + 1);
+        path.pop();
+      }
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const start = base + node.range[0];
       const end = base + node.range[1];
       const style = node.type ?? Scalar.PLAIN;
       const quoted = style === Scalar.QUOTE_DOUBLE || style === Scalar.QUOTE_SINGLE;
       found.push({
-        path,
-        key: dotted,
+        path: path.slice(),
+        key: path.join('.'),
         value: node.value,
-        kind: kindAt(file, path, shape),
+        kind: (kindNode.kind ??= fieldKindOf(type, path)),
         style,
         start,
         end,
@@ -72,6 +89,6 @@ export function fieldStrings(file: ParsedFile): readonly FieldString[] {
       });
     }
   };
-  walk(file.yaml.contents as YamlNode | null, [], '', file.type ?? '', 0);
+  walk(file.yaml.contents as YamlNode | null, kinds, 0);
   return out;
 }

@@ -6,7 +6,7 @@ export * from './schema/index.ts';
 export { LineIndex } from './line-index.ts';
 export { parseFile, parseMarkdown, parseContentTree, decode, maxFileBytes, messageAt } from './parse.ts';
 export { buildIndex, updateIndex, indexEntryOf, type ContentIndex, type IndexEntry } from './content-index.ts';
-export { checkFiles, checkParsed, checkScope, checkSource, sortMessages, type CheckOptions } from './check.ts';
+export { checkBatchSize, checkFiles, checkParsed, checkScope, checkSource, checkSources, sortMessages, type CheckOptions } from './check.ts';
 export { rules, ruleGroups, rulesById, ruleDocsPath } from './rules/index.ts';
 export type { Rule, RuleContext, Report } from './rule.ts';
 export { createSpeller, type Speller } from './spelling.ts';

@@ -1,9 +1,8 @@
 // Loads a checkout's content the one way every consumer needs it: read, index, parse once, check.
 // The site build and `npm start` use it so their messages are exactly those of `npm run check`.
-import { checkParsed, checkScope, checkSource, sortMessages } from './check.ts';
+import { checkScope, checkSources, sortMessages } from './check.ts';
 import { buildIndex, type ContentIndex } from './content-index.ts';
 import { readContentFiles, readProjectWords } from './files.ts';
-import { parseFile } from './parse.ts';
 import { createSpeller } from './spelling.ts';
 import type { Message, ParsedFile, SourceFile } from './types.ts';
 
@@ -40,22 +39,18 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const speller = await createSpeller(await readProjectWords(root));
   const files: ParsedFile[] = [];
   const messages: Message[] = [];
-  let filesChecked = 0;
-  for (const source of sources) {
-    // The same scope as checkSource (and so `npm run check`), keeping the parsed markdown.
-    const scope = checkScope(source.path) ?? (source.path.endsWith('.md') ? 'full' : undefined);
-    if (!scope) continue;
-    filesChecked++;
-    if (scope === 'full') {
-      const file = parseFile(source);
-      files.push(file);
-      messages.push(...checkParsed(file, index, { speller }));
-      if (options.forRendering) {
-        file.yaml = undefined;
-        file.ranges = new Map();
-        if (file.tree) dropPositions(file.tree);
-      }
-    } else messages.push(...checkSource(source, index, { speller }));
-  }
+  // The same files and scopes as `npm run check`; markdown files stay parsed for rendering.
+  const targets = sources.filter((source) => checkScope(source.path) || source.path.endsWith('.md'));
+  checkSources(targets, index, { speller }, (file, found) => {
+    messages.push(...found);
+    if (!file.path.endsWith('.md')) return;
+    files.push(file);
+    if (options.forRendering) {
+      file.yaml = undefined;
+      file.ranges = new Map();
+      if (file.tree) dropPositions(file.tree);
+    }
+  });
+  const filesChecked = targets.length;
   return { sources, index, files, messages: sortMessages(messages), filesChecked };
 }

@@ -198,10 +198,17 @@ export function wordsOf(text: string): Word[] {
       continue;
     }
     const start = i;
-    i++;
-    while (i < n && wordClass(text, i) !== 0) i++;
+    let apostrophe = false;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      // ASCII letters and digits inline (most characters), everything else by its class.
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+      const k = wordClass(text, i);
+      if (k === 0) break;
+      if (k === 2 && (c === 39 || c === 0x2019)) apostrophe = true;
+    }
     let word = text.slice(start, i);
-    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]+$/, '').replace(/['’][sS]$/, '');
+    if (apostrophe) word = word.replace(/['’]+$/, '').replace(/['’][sS]$/, '');
     if (word) out.push({ word, index: start });
   }
   return out;

@@ -6,6 +6,7 @@ import {
   buildIndex,
   checkScope,
   checkSource,
+  checkSources,
   createSpeller,
   decode,
   formatGithub,
@@ -53,9 +54,10 @@ async function main(): Promise<number> {
   const speller = await createSpeller(await readProjectWords(root));
   const messages: Message[] = [];
   let fixed = 0;
-  for (const source of targets) {
+  const firstPass = checkSources(targets, index, { speller });
+  for (const [i, source] of targets.entries()) {
     let current: SourceFile = source;
-    let found = checkSource(current, index, { speller });
+    let found = firstPass[i]!;
     for (let pass = 0; values.fix && pass < maxFixPasses && found.some((m) => m.fix); pass++) {
       const decoded = decode(current.content);
       if (!('text' in decoded)) break;

@@ -30,10 +30,11 @@ export default defineRule({
     const dot = name.lastIndexOf('.');
     const base = dot > 0 ? name.slice(0, dot) : name;
     const ext = dot > 0 ? name.slice(dot) : '';
+    if (ext === wantedExt && slugPattern.test(base)) return;
     const wanted = `${slugify(base) || 'name'}${wantedExt}`;
     if (ext !== wantedExt) {
       report({ start: 0, end: 0, reason: `Unexpected file name "${name}", expected the extension "${wantedExt}" ("${wanted}")`, expected: [wanted] });
-    } else if (!slugPattern.test(base)) {
+    } else {
       report({ start: 0, end: 0, reason: `Unexpected file name "${name}", expected lowercase words joined by hyphens ("${wanted}")`, expected: [wanted] });
     }
   },

@@ -3,8 +3,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, buildIndex, checkFiles, decode, formatMessage, rules, type SourceFile } from '#core';
-import { checkFixture, expectedLines, fixtureFiles, fixtureSpeller, fixturesRoot, readTree, baseRoot } from './rule-fixtures.ts';
+import { applyFixes, buildIndex, checkBatchSize, checkFiles, checkSource, checkSources, decode, formatMessage, rules, type SourceFile } from '#core';
+import { checkFixture, expectedLines, fixtureFiles, fixtureSpeller, fixturesRoot, readTree, baseRoot, withBase } from './rule-fixtures.ts';
 
 describe('rule fixtures', () => {
   it('exist for every registered rule, and only for registered rules', () => {
@@ -96,5 +96,26 @@ describe('duplicates point at the other definition', () => {
       'content/resources/a-copy.md:4:6: error Unexpected duplicate URL "https://www.openbadges.org/guide/", expected a URL used once (also in content/resources/open-badges-guide.md:4 as "https://www.openbadges.org/guide") [duplicate-url]',
     ]);
     expect(messages.map((m) => m.cause?.file)).toEqual(['content/resources/open-badges-guide.md', 'content/resources/open-badges-guide.md']);
+  });
+});
+
+describe('checking many files at once', () => {
+  it('gives each file exactly the messages checkSource gives it alone, across batches and scopes', async () => {
+    // Every not-ok fixture file under its own folder, so all are checked together against one index.
+    const fixtures: SourceFile[] = rules.flatMap((rule) =>
+      (['ok', 'not-ok'] as const).flatMap((side) =>
+        fixtureFiles(rule.id, side).map((f) => ({ ...f, path: f.path.replace(/^content\/pages\/(not-)?ok\.md$/, `content/pages/${rule.id}-${side}.md`) })),
+      ),
+    );
+    const files = withBase(fixtures);
+    // Files that are checked by name only, and one that is out of scope.
+    files.push({ path: 'content/stakeholders/Logo.SVG', content: '<svg/>' }, { path: 'README.txt', content: 'not content' });
+    expect(files.length).toBeGreaterThan(checkBatchSize * 2);
+    const index = buildIndex(withBase(files));
+    const speller = await fixtureSpeller();
+    const together = checkSources(files, index, { speller });
+    const alone = files.map((f) => checkSource(f, index, { speller }));
+    expect(together).toEqual(alone);
+    expect(together.flat().length).toBeGreaterThan(100);
   });
 });
