@@ -20,6 +20,8 @@ const unusualCharacter = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uff
 const plainKey = /^[A-Za-z_](?:[\w -]*\w)?$/;
 /** Characters that give a plain value a special meaning when they come first. */
 const indicators = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/** How deep mappings and lists may nest before the reader leaves the text to the library. */
+const maxDepth = 16;
 
 /** Thrown inside the reader when the text leaves the plain subset; caught at the top. */
 class NotPlain {}
@@ -76,11 +78,13 @@ class Reader {
   }
 
   /** The mapping or list that starts at line `i`, whose entries sit at column `column`. Returns it and the next line. */
-  block(i: number, column: number): [Node, number] {
+  block(i: number, column: number, depth = 0): [Node, number] {
+    // Content nests a few levels; deeper text is the library's to read (and to limit).
+    if (depth > maxDepth) throw notPlain;
     const line = this.lines[i]!;
     const at = line.start + column;
-    if (this.isListItem(at, line)) return this.list(i, column);
-    if (this.keyEnd(at, line) > 0) return this.map(i, column);
+    if (this.isListItem(at, line)) return this.list(i, column, depth);
+    if (this.keyEnd(at, line) > 0) return this.map(i, column, depth);
     throw notPlain;
   }
 
@@ -90,18 +94,18 @@ class Reader {
 
   /** The offset of the `:` ending a plain key at `at` (followed by a space or the line end), or -1. */
   private keyEnd(at: number, line: Line): number {
-    let colon = this.text.indexOf(':', at);
-    while (colon >= 0 && colon < line.end) {
+    // Scanned within the line only: searching the whole text from each line would be quadratic.
+    for (let colon = at; colon < line.end; colon++) {
+      if (this.text.charCodeAt(colon) !== 58 /* : */) continue;
       if (colon + 1 === line.end || this.text.charCodeAt(colon + 1) === 32) {
         return plainKey.test(this.text.slice(at, colon)) ? colon : -1;
       }
-      colon = this.text.indexOf(':', colon + 1);
     }
     return -1;
   }
 
   /** A block mapping with keys at `column`; its first key may follow a `- ` on line `i`. */
-  private map(i: number, column: number): [YAMLMap, number] {
+  private map(i: number, column: number, depth: number): [YAMLMap, number] {
     const map = new YAMLMap(this.doc.schema);
     const seen = new Set<string>();
     let first = true;
@@ -130,7 +134,7 @@ class Reader {
       } else {
         const below = this.lines[i + 1];
         if (below && (below.indent > column || (below.indent === column && this.isListItem(below.start + column, below)))) {
-          [value, i] = this.block(i + 1, below.indent);
+          [value, i] = this.block(i + 1, below.indent, depth + 1);
         } else {
           // An empty value is a null at the end of the key's line, as the library places it.
           value = this.scalar('', false, [line.end, line.end, line.end]);
@@ -146,7 +150,7 @@ class Reader {
   }
 
   /** A block list whose `- ` marks sit at `column`. */
-  private list(i: number, column: number): [YAMLSeq, number] {
+  private list(i: number, column: number, depth: number): [YAMLSeq, number] {
     const seq = new YAMLSeq(this.doc.schema);
     const start = this.lines[i]!.start + column;
     let end = start;
@@ -161,7 +165,7 @@ class Reader {
       if (itemStart >= line.end) throw notPlain;
       let item: Node;
       if (this.keyEnd(itemStart, line) > 0) {
-        [item, i] = this.map(i, itemStart - line.start);
+        [item, i] = this.map(i, itemStart - line.start, depth + 1);
       } else {
         item = this.inline(itemStart, line);
         i++;

@@ -121,6 +121,8 @@ describe('readPlainYaml', () => {
       'a:\n  -\n  - b',
       'a:\n  - - b',
     ];
+    // Nesting deeper than content ever does.
+    declined.push(Array.from({ length: 40 }, (_, i) => `${' '.repeat(i * 2)}k${i}:`).join('\n') + ' v');
     for (const text of declined) expect(readPlainYaml(text, checkOptions), JSON.stringify(text)).toBeUndefined();
   });
 
