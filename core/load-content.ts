@@ -40,7 +40,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const files: ParsedFile[] = [];
   const messages: Message[] = [];
   // The same files and scopes as `npm run check`; markdown files stay parsed for rendering.
-  const targets = sources.filter((source) => checkScope(source.path) || source.path.endsWith('.md'));
+  const targets = sources.filter((source) => checkScope(source.path));
   checkSources(targets, index, { speller }, (file, found) => {
     messages.push(...found);
     if (!file.path.endsWith('.md')) return;
