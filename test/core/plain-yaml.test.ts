@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { parseDocument, type Document } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContentFiles } from '#core';
+import { parseFile, readContentFiles } from '#core';
 import { readPlainYaml } from '../../core/plain-yaml.ts';
 import { repo } from './run-check.ts';
 
@@ -52,9 +52,13 @@ let frontMatters: { path: string; yaml: string }[];
 
 beforeAll(async () => {
   const files = await readContentFiles(repo);
+  // The YAML text exactly as core/parse.ts hands it to the readers.
   frontMatters = files
     .filter((f) => f.path.endsWith('.md'))
-    .map((f) => ({ path: f.path, yaml: /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(Buffer.from(f.content).toString('utf8'))?.[1] ?? '' }));
+    .map((f) => {
+      const first = parseFile(f).tree?.children[0];
+      return { path: f.path, yaml: first?.type === 'yaml' ? first.value : '' };
+    });
 });
 
 describe('readPlainYaml', () => {

@@ -232,50 +232,42 @@ export class FakeState {
     const headSha = headRepo.branches.get(options.head);
     if (!headSha) throw new Error(`no branch ${options.head} in ${headRepo.fullName}`);
     const baseRef = options.base ?? base.defaultBranch;
+    return this.addIssue(base, options.user, options.title ?? 'Update content', options.body, {
+      headRepo,
+      headRef: options.head,
+      headSha,
+      baseRef,
+      baseSha: base.branches.get(baseRef)!,
+      draft: options.draft ?? false,
+      merged: false,
+      reviews: [],
+      authorAssociation: options.authorAssociation,
+    });
+  }
+
+  /** A new open issue (a pull request when `pull` is given), numbered and stored in `repo`. */
+  private addIssue(repo: Repository, user: string, title: string, body = '', pull?: Issue['pull']): Issue {
     const at = this.now();
     const issue: Issue = {
-      number: base.nextNumber++,
-      title: options.title ?? 'Update content',
-      body: options.body ?? '',
-      user: this.account(options.user),
+      number: repo.nextNumber++,
+      title,
+      body,
+      user: this.account(user),
       state: 'open',
       labels: [],
       labelEvents: [],
       comments: [],
       createdAt: at,
       updatedAt: at,
-      pull: {
-        headRepo,
-        headRef: options.head,
-        headSha,
-        baseRef,
-        baseSha: base.branches.get(baseRef)!,
-        draft: options.draft ?? false,
-        merged: false,
-        reviews: [],
-        authorAssociation: options.authorAssociation,
-      },
+      ...(pull ? { pull } : {}),
     };
-    base.issues.set(issue.number, issue);
+    repo.issues.set(issue.number, issue);
     return issue;
   }
 
   /** Opens an issue (no pull request). */
   openIssue(repo: Repository, options: { user: string; title: string; body?: string; labels?: string[] }): Issue {
-    const at = this.now();
-    const issue: Issue = {
-      number: repo.nextNumber++,
-      title: options.title,
-      body: options.body ?? '',
-      user: this.account(options.user),
-      state: 'open',
-      labels: [],
-      labelEvents: [],
-      comments: [],
-      createdAt: at,
-      updatedAt: at,
-    };
-    repo.issues.set(issue.number, issue);
+    const issue = this.addIssue(repo, options.user, options.title, options.body);
     for (const name of options.labels ?? []) this.addLabel(repo, issue, name, issue.user);
     return issue;
   }

@@ -1,23 +1,11 @@
 // Nothing is dropped silently: every legacy YAML value lands in an output file (where its text can
 // be read) or in the report, on the fixtures and on random hand-edited-looking data.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { toString } from 'mdast-util-to-string';
 import { importLegacy, parseFile, resourceTopics, type ImportResult, type SourceFile } from '#core';
-
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'legacy');
-
-async function checkout(name: string): Promise<SourceFile[]> {
-  const out: SourceFile[] = [];
-  for (const dir of ['', '_data', '_stakeholders']) {
-    const names = await readdir(join(fixtures, name, dir)).catch(() => [] as string[]);
-    for (const n of names) if (/\.(md|ya?ml)$/.test(n)) out.push({ path: dir ? `${dir}/${n}` : n, content: await readFile(join(fixtures, name, dir, n), 'utf8') });
-  }
-  return out;
-}
+import { checkout } from './legacy-fixtures.ts';
 
 /** Every non-empty scalar value (not key) of a YAML text, with its 1-based place; none when invalid. */
 function scalars(text: string): { line: number; column: number; text: string }[] {

@@ -1,31 +1,10 @@
 // `npm run import` as a maintainer runs it: real process, the fixture checkouts, exact files and report.
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fixtures, script, temporaryDirectories } from './legacy-fixtures.ts';
 
-const run = promisify(execFile);
-const repo = join(import.meta.dirname, '..', '..');
-const fixtures = join(repo, 'test/fixtures/legacy');
-const tsx = import.meta.resolve('tsx/esm');
-
-/** Temporary checkouts made by the tests, removed at the end. */
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function script(name: string, cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', tsx, join(repo, 'scripts', name), ...args], { cwd, maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const temporary = temporaryDirectories();
 
 /** Every file under a folder, as path (relative, forward slashes) → text. */
 async function tree(dir: string): Promise<Map<string, string>> {
@@ -43,9 +22,8 @@ async function tree(dir: string): Promise<Map<string, string>> {
 
 /** Imports a fixture into `<temp>/content`, as a maintainer adopting the project would. */
 async function importFixture(name: string, ...args: string[]) {
-  const dir = await mkdtemp(join(tmpdir(), `ler-import-${name}-`));
-  made.push(dir);
-  const result = await script('import.ts', dir, join(fixtures, name), '--out', 'content', ...args);
+  const dir = await temporary(`ler-import-${name}-`);
+  const result = await script('import.ts', dir, [join(fixtures, name), '--out', 'content', ...args]);
   return { dir, ...result };
 }
 
@@ -128,24 +106,23 @@ describe('npm run import, command line', () => {
     expect(first.code).toBe(0);
     const target = join(first.dir, 'content/glossary/issuer.md');
     await writeFile(target, '---\nterm: Issuer\nrelated: [holder]\n---\nOur own words.\n');
-    const again = await script('import.ts', first.dir, join(fixtures, 'broken-yaml'), '--out', 'content');
+    const again = await script('import.ts', first.dir, [join(fixtures, 'broken-yaml'), '--out', 'content']);
     expect(again.code).toBe(2);
     expect(again.stdout).toBe('');
     expect(again.stderr).toContain('Nothing written: 1 file already exist with other content (use --overwrite to replace them, or another --out):\n  content/glossary/issuer.md\n');
     expect(await readFile(target, 'utf8')).toContain('Our own words.');
-    const forced = await script('import.ts', first.dir, join(fixtures, 'broken-yaml'), '--out', 'content', '--overwrite');
+    const forced = await script('import.ts', first.dir, [join(fixtures, 'broken-yaml'), '--out', 'content', '--overwrite']);
     expect(forced.code).toBe(0);
     expect(await readFile(target, 'utf8')).toBe(await readFile(join(fixtures, 'broken-yaml.expected/content/glossary/issuer.md'), 'utf8'));
   });
 
   it('explains a wrong path or wrong options in one line, without a stack trace', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ler-import-args-'));
-    made.push(dir);
+    const dir = await temporary('ler-import-args-');
     await mkdir(join(dir, 'empty'));
-    const notJekyll = await script('import.ts', dir, 'empty');
+    const notJekyll = await script('import.ts', dir, ['empty']);
     expect(notJekyll.code).toBe(2);
     expect(notJekyll.stderr).toBe('Cannot import empty: it has no _data/ folder, expected a checkout of the LER Ecosystem Map Jekyll site\n');
-    const badFormat = await script('import.ts', dir, join(fixtures, 'map'), '--format', 'xml');
+    const badFormat = await script('import.ts', dir, [join(fixtures, 'map'), '--format', 'xml']);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toBe('Unexpected --format "xml", expected "text" or "json"\n');
     const none = await script('import.ts', dir);

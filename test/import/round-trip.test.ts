@@ -1,50 +1,16 @@
 // Import, then export: the fixtures are imported into a temporary checkout, a maintainer's
 // completion adds what the legacy format cannot hold, the real site build (scripts/build.ts, with
 // Eleventy) runs on it, and every legacy value the import placed in a record is on that record's page.
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes } from 'hast';
-import { importLegacy, keysOf, recordPath, typeOfPath, workStreamSlugs, type ImportResult, type SourceFile } from '#core';
+import { importLegacy, keysOf, recordPath, typeOfPath, workStreamSlugs, type ImportResult } from '#core';
+import { checkout, fixtures, script, temporaryDirectories } from './legacy-fixtures.ts';
 
-const run = promisify(execFile);
-const repo = join(import.meta.dirname, '..', '..');
-const fixtures = join(repo, 'test/fixtures/legacy');
-const tsx = import.meta.resolve('tsx/esm');
-
-/** Temporary checkouts made by the tests, removed at the end. */
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function script(name: string, cwd: string, args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', tsx, join(repo, 'scripts', name), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      maxBuffer: 1 << 24,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-async function checkout(name: string): Promise<SourceFile[]> {
-  const out: SourceFile[] = [];
-  for (const dir of ['', '_data', '_stakeholders']) {
-    const names = await readdir(join(fixtures, name, dir)).catch(() => [] as string[]);
-    for (const n of names) if (/\.(md|ya?ml)$/.test(n)) out.push({ path: dir ? `${dir}/${n}` : n, content: await readFile(join(fixtures, name, dir, n), 'utf8') });
-  }
-  return out;
-}
+const temporary = temporaryDirectories();
 
 /** What a maintainer adds after the import so the content validates; each step says if it replaces a legacy value. */
 class Completion {
@@ -173,8 +139,7 @@ function pageFile(site: string, path: string): string {
 }
 
 async function importAndBuild(name: string, complete?: (c: Completion) => Promise<void>) {
-  const root = await mkdtemp(join(tmpdir(), `ler-roundtrip-${name}-`));
-  made.push(root);
+  const root = await temporary(`ler-roundtrip-${name}-`);
   const imported = await script('import.ts', root, [join(fixtures, name), '--out', 'content']);
   expect(imported.stderr).toBe('');
   const completion = new Completion(root);
